@@ -1,0 +1,166 @@
+"""The `factcheck` command.
+
+Exit codes a CMS or CI can gate on: 0 no finding at or above --fail-on, 1 some, 2 a usage or
+set-up error. Heavy libraries (torch, the model) are imported only inside `check`, so `--help`
+and `factcheck rules` answer at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from factcheck import __version__
+
+T = TypeVar("T")
+
+app = typer.Typer(
+    help="Find where articles about one story disagree: names, numbers, dates, roles, quotes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    html = "html"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+    never = "never"
+
+
+class Backend(str, Enum):
+    torch = "torch"
+    tfidf = "tfidf"
+
+
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+def fail(message: str) -> typer.Exit:
+    """One line on stderr and exit 2: bad input never earns a traceback."""
+    typer.echo(f"factcheck: error: {message}", err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Draft files or folders (read recursively: .txt .md .html .docx).", show_default=False)],
+    story_per_folder: Annotated[bool, typer.Option("--story-per-folder", help="Each immediate subfolder is a story of its own; articles are compared only within their story.")] = False,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.html,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Report file, or - for stdout. [default: reports/<folder>.<format>]", show_default=False)] = None,
+    model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder or cached name. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
+    backend: Annotated[Backend, typer.Option(help="Embedding backend; tfidf needs no model.")] = Backend.torch,
+    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding is at or above this severity.")] = FailOn.high,
+    config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the checked folder or a parent]", show_default=False)] = None,
+    claims: Annotated[Path, typer.Option(help="Folder for the extracted-claims table.")] = Path("claims"),
+) -> None:
+    """Check drafts for disagreements and write a discrepancy report."""
+    from factcheck.claims_store import write_claims
+    from factcheck.config import ConfigError, load_settings
+    from factcheck.embed import ModelIntegrityError, load_embedder
+    from factcheck.pipeline import check_paths, report_name
+    from factcheck.report import write_report
+    from factcheck.rules import SEVERITIES
+
+    try:
+        settings = load_settings(config, paths)
+    except ConfigError as error:
+        raise fail(str(error)) from None
+    try:
+        loaded = load_embedder(model, backend.value)
+    except ModelIntegrityError as error:
+        raise fail(str(error)) from None
+    for warning in loaded.warnings:
+        typer.echo(f"factcheck: warning: {warning}", err=True)
+
+    given = [str(path) for path in paths]
+    analysis = check_paths(
+        given,
+        settings,
+        loaded.embedder,
+        story_per_folder=story_per_folder,
+        warnings=loaded.warnings,
+        track=_progress_bar,
+    )
+    result = analysis.result
+    for error in result.errors:
+        typer.echo(f"factcheck: {error.path}: {error.error}", err=True)
+
+    name = report_name(given)
+    write_claims(analysis.claims, analysis.story_of, claims / f"{name}.jsonl")
+    destination = output or f"reports/{name}.{output_format.value}"
+    written = write_report(result, output_format.value, destination)
+
+    counts = {severity: sum(f.severity == severity for f in result.findings) for severity in SEVERITIES}
+    summary = (
+        f"{len(result.articles)} articles, {len(result.sentences)} sentences, "
+        f"{len(result.findings)} findings ({', '.join(f'{n} {s}' for s, n in counts.items())})"
+        + (f", {len(result.errors)} unreadable" if result.errors else "")
+        + (f". Report: {written}" if written else "")
+    )
+    typer.echo(summary, err=written is None)
+    if fail_on is not FailOn.never:
+        gate = SEVERITIES[: SEVERITIES.index(fail_on.value) + 1]
+        if any(finding.severity in gate for finding in result.findings):
+            raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("rules")
+def list_rules(
+    rule: Annotated[str | None, typer.Argument(help="A rule name or code to explain.", show_default=False)] = None,
+) -> None:
+    """List the rules, or explain one (`factcheck rules name-variant`)."""
+    from factcheck.rules import RULES, find_rule
+
+    if rule is None:
+        for item in RULES.values():
+            typer.echo(f"{item.code}  {item.name:<18} {item.severity:<7} {item.summary}")
+        return
+    found = find_rule(rule)
+    if found is None:
+        raise fail(f"no rule named {rule!r}; `factcheck rules` lists them")
+    parameters = "\n".join(f"    {key} = {value}" for key, value in found.parameters.items())
+    typer.echo(f"{found.code} {found.name} (default severity: {found.severity})\n\n{found.docs}\n\nSettings ([rules.{found.name}]):\n{parameters}")
+
+
+@app.callback(invoke_without_command=True)
+def version_option(
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.", is_eager=True)] = False,
+) -> None:
+    if version:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+def _progress_bar(items: Iterable[T], description: str, total: int) -> Iterable[T]:
+    """A progress bar on stderr when a person is watching; nothing in logs or pipes."""
+    if not sys.stderr.isatty() or total < 2:
+        return items
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(items, description=description, total=total, console=Console(stderr=True), transient=True)
+
+
+def main() -> None:
+    """Console entry point: any unexpected error is one line, unless FACTCHECK_DEBUG is set."""
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001 - last line of defence for a newsroom user
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        typer.echo(f"factcheck: internal error: {type(error).__name__}: {error} (set FACTCHECK_DEBUG=1 for details)", err=True)
+        sys.exit(3)

@@ -1,0 +1,121 @@
+"""Settings: defaults, overridden by `factcheck.toml` (or `[tool.factcheck]` in pyproject.toml)
+found in the checked folder or its parents, or by the file given with --config.
+
+```toml
+cluster_similarity = 0.55   # how alike sentences must be to be compared
+max_file_bytes = 5000000    # larger drafts are reported as errors, not read
+select = ["name-variant", "number-mismatch"]   # rule names or codes; default: all
+ignore = ["FC201"]
+[severity]
+number-mismatch = "medium"
+[rules.name-variant]
+min_surname_similarity = 0.65
+```
+A misspelt key is an error naming the key: a silently ignored setting is worse than none.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.rules import RULES, SEVERITIES, find_rule
+
+CONFIG_FILE = "factcheck.toml"
+
+
+class ConfigError(ValueError):
+    """A setting that cannot be used, with the file and key named in the message."""
+
+
+@dataclass
+class Settings:
+    cluster_similarity: float = 0.55
+    max_file_bytes: int = 5_000_000
+    select: list[str] = field(default_factory=lambda: list(RULES))
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, dict[str, float]] = field(default_factory=dict)
+    source: str | None = None
+
+    @property
+    def enabled_rules(self) -> list[str]:
+        return [name for name in self.select if name not in self.ignore]
+
+
+def load_settings(config: Path | None, checked: Sequence[Path]) -> Settings:
+    """Settings from `config`, else from the first config file above the checked paths."""
+    path = config or _discover(checked)
+    if path is None:
+        return Settings()
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from error
+    if path.name == "pyproject.toml":
+        table = table.get("tool", {}).get("factcheck", {})
+    return _parse(table, str(path))
+
+
+def _discover(checked: Sequence[Path]) -> Path | None:
+    for start in checked:
+        folder = start.resolve() if start.is_dir() else start.resolve().parent
+        for candidate_folder in (folder, *folder.parents):
+            if (candidate_folder / CONFIG_FILE).is_file():
+                return candidate_folder / CONFIG_FILE
+            pyproject = candidate_folder / "pyproject.toml"
+            if pyproject.is_file() and "[tool.factcheck]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+                return pyproject
+    return None
+
+
+def _parse(table: dict, source: str) -> Settings:
+    settings = Settings(source=source)
+    known = {"cluster_similarity", "max_file_bytes", "select", "ignore", "severity", "rules"}
+    for key in table:
+        if key not in known:
+            raise ConfigError(f"{source}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
+    if "cluster_similarity" in table:
+        settings.cluster_similarity = _number(table, "cluster_similarity", source, 0.0, 1.0)
+    if "max_file_bytes" in table:
+        settings.max_file_bytes = int(_number(table, "max_file_bytes", source, 1, float("inf")))
+    if "select" in table:
+        settings.select = _rule_names(table["select"], "select", source)
+    if "ignore" in table:
+        settings.ignore = _rule_names(table["ignore"], "ignore", source)
+    for rule_key, severity in dict(table.get("severity", {})).items():
+        name = _rule_names([rule_key], "severity", source)[0]
+        if severity not in SEVERITIES:
+            raise ConfigError(f"{source}: severity.{rule_key} must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        settings.severity[name] = severity
+    for rule_key, values in dict(table.get("rules", {})).items():
+        name = _rule_names([rule_key], "rules", source)[0]
+        for parameter in values:
+            if parameter not in RULES[name].parameters:
+                raise ConfigError(
+                    f"{source}: unknown setting 'rules.{rule_key}.{parameter}' "
+                    f"(known: {', '.join(RULES[name].parameters)})"
+                )
+        settings.rules[name] = {key: _number(values, key, f"{source}: rules.{rule_key}", 0.0, 1.0) for key in values}
+    return settings
+
+
+def _number(table: dict, key: str, source: str, low: float, high: float) -> float:
+    value = table[key]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise ConfigError(f"{source}: '{key}' must be a number from {low} to {high}, not {value!r}")
+    return value
+
+
+def _rule_names(values: object, key: str, source: str) -> list[str]:
+    if not isinstance(values, list):
+        raise ConfigError(f"{source}: '{key}' must be a list of rule names or codes")
+    names = []
+    for value in values:
+        rule = find_rule(str(value))
+        if rule is None:
+            raise ConfigError(f"{source}: '{key}' names unknown rule {value!r} (see `factcheck rules`)")
+        names.append(rule.name)
+    return names

@@ -1,0 +1,57 @@
+"""Sentence vectors for clustering claims that are about the same thing.
+
+Backends sit behind one small interface and a registry, so the check path never cares which
+one produced the vectors. Similarity only proposes candidates: MiniLM scores a sentence and its
+negation at ~0.96 cosine, so no rule decides a conflict from a vector alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from factcheck.embed.bundled import ModelIntegrityError, bundled_model_dir
+from factcheck.embed.sentence_transformer import SentenceTransformerEmbedder
+from factcheck.embed.tfidf import TfidfEmbedder
+
+
+class Embedder(Protocol):
+    """Anything that turns sentences into L2-normalised row vectors."""
+
+    id: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+BACKENDS: dict[str, Callable[[str | None], Embedder]] = {
+    "torch": SentenceTransformerEmbedder.load,
+    "tfidf": TfidfEmbedder.load,
+}
+
+
+@dataclass
+class LoadedEmbedder:
+    embedder: Embedder
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_embedder(model: str | None = None, backend: str = "torch") -> LoadedEmbedder:
+    """The requested backend, or TF-IDF with a warning when the model cannot be loaded.
+
+    A bundled model whose weights fail their checksum is not "cannot be loaded": that raises
+    ModelIntegrityError, because silently running on tampered weights is worse than stopping.
+    """
+    try:
+        return LoadedEmbedder(BACKENDS[backend](model))
+    except ModelIntegrityError:
+        raise
+    except Exception as error:  # noqa: BLE001 - any load failure means the same fallback
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        warning = f"model {model or 'all-MiniLM-L6-v2 (bundled)'} could not be loaded ({reason}); fell back to TF-IDF vectors"
+        return LoadedEmbedder(TfidfEmbedder.load(None), [warning])
+
+
+__all__ = ["BACKENDS", "Embedder", "LoadedEmbedder", "ModelIntegrityError", "bundled_model_dir", "load_embedder"]

@@ -1,0 +1,200 @@
+"""People named in an article, with honorifics, roles and same-article name linking.
+
+No statistical NER model ships on PyPI with verifiable weights (see shared notes), so people
+are found by the conventions news copy follows: an honorific before a name ("Cllr Liz
+Parsons", "Ms Turnross"), or a known given name followed by capitalised surname words
+("Jenny Turnross"). A surname-only mention is linked to the full name in the same article when
+exactly one person there has that surname; an unlinked one keeps the bare surname as its
+canonical form, which is what lets the name-variant rule notice a person nobody introduced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from nicknames import NickNamer
+
+from factcheck.records import Article, PersonMention, Sentence
+
+# Honorific -> grammatical gender it implies ("" when it implies none).
+HONORIFICS: dict[str, str] = {
+    "mr": "m", "sir": "m", "lord": "m", "baron": "m",
+    "ms": "f", "mrs": "f", "miss": "f", "dame": "f", "lady": "f", "baroness": "f",
+    "mx": "", "cllr": "", "councillor": "", "dr": "", "prof": "", "professor": "",
+    "rev": "", "revd": "", "det": "", "insp": "", "sgt": "", "supt": "", "pc": "",
+    "judge": "", "capt": "", "col": "", "gen": "", "lt": "", "dci": "", "ds": "", "di": "",
+}
+
+# Words that end organisation or place names, never a person's surname in news copy.
+NOT_SURNAMES = frozenset(
+    """council city county borough street road avenue lane park hall square trust department
+    committee party group board school college university hospital court church station
+    centre center house office agency authority service services police news echo times post
+    times mail herald guardian telegraph bbc nhs ofsted government commission ward east west
+    north south""".split()
+)
+
+ROLE_WORDS = frozenset(
+    """director member leader executive chair chairman chairwoman chairperson lead consultant
+    councillor minister secretary officer manager spokesperson spokesman spokeswoman head chief
+    president mayor commissioner inspector editor reporter headteacher teacher boss governor
+    superintendent constable judge deputy adviser advisor ceo founder owner portfolio holder
+    mp mep""".split()
+)
+
+NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*"
+POSSESSIVE = re.compile(r"['’]s?$")
+HONORIFIC_PATTERN = re.compile(
+    r"\b(?P<hon>" + "|".join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))
+    + r"|councillor)\.?\s+(?P<names>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2})"
+)
+CAPITALISED_RUN = re.compile(NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2}")
+APPOSITIVE_ROLE = re.compile(
+    r"\A,\s+(?!who\b|which\b|that\b|said\b|says\b|and\b)(?P<role>[a-z][^,;:\"“”]{2,80}?)"
+    r"(?=,|\s+said\b|\s+says\b|\s+who\b|\.|$)"
+)
+# Words that end a title written before a name ("... said that interim chief executive X").
+ROLE_STOP = frozenset(
+    """that and or but with by to from as is was were are has have had said says told
+    when while after before since following including like than""".split()
+)
+ARTICLES = frozenset("the a an".split())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """English given names and their nicknames, from the nicknames package's own table."""
+    lookup = NickNamer().nickname_lookup
+    return frozenset(lookup).union(*lookup.values())
+
+
+def gender_of(honorific: str | None) -> str:
+    return HONORIFICS.get((honorific or "").lower().rstrip("."), "")
+
+
+def find_people(article: Article, sentences: list[Sentence]) -> list[list[PersonMention]]:
+    """People per sentence, surname-only mentions linked to the article's full names.
+
+    A capitalised pair counts as a person when its first word is a known given name, when a
+    role is written beside it, or when the article uses its surname with an honorific
+    ("Barry Kushner" ... "Mr Kushner"): the article itself is the best name list.
+    """
+    titled = [_titled_people(sentence) for sentence in sentences]
+    honoured_surnames = {mention.surname for mentions in titled for mention in mentions}
+    raw = [
+        sorted(mentions + _untitled_people(sentence, mentions, honoured_surnames), key=_start)
+        for sentence, mentions in zip(sentences, titled)
+    ]
+    full_names: dict[str, set[str]] = {}
+    for mention in (m for mentions in raw for m in mentions):
+        if mention.given:
+            full_names.setdefault(mention.surname, set()).add(mention.canonical)
+    return [[_link(mention, full_names) for mention in mentions] for mentions in raw]
+
+
+def _start(mention: PersonMention) -> int:
+    return mention.start
+
+
+def _link(mention: PersonMention, full_names: dict[str, set[str]]) -> PersonMention:
+    candidates = full_names.get(mention.surname, set())
+    if mention.given or len(candidates) != 1:
+        return mention
+    (canonical,) = candidates
+    return replace(mention, canonical=canonical)
+
+
+def _titled_people(sentence: Sentence) -> list[PersonMention]:
+    found = []
+    for match in HONORIFIC_PATTERN.finditer(sentence.text):
+        words = _name_words(match.group("names"))
+        if words:
+            end = match.start("names") + len(" ".join(words))
+            found.append(_mention(sentence, match.start(), end, match.group("hon"), words))
+    return found
+
+
+def _untitled_people(
+    sentence: Sentence, titled: list[PersonMention], honoured_surnames: set[str]
+) -> list[PersonMention]:
+    text = sentence.text
+    taken = [(m.start - sentence.start, m.end - sentence.start) for m in titled]
+    found = []
+    for match in CAPITALISED_RUN.finditer(text):
+        if any(start <= match.start() < stop for start, stop in taken):
+            continue
+        words = _name_words(match.group())
+        if len(words) < 2:
+            continue
+        end = match.start() + len(" ".join(words))
+        mention = _mention(sentence, match.start(), end, None, words)
+        if (
+            words[0].lower() in given_names()
+            or mention.surname in honoured_surnames
+            or mention.role is not None
+        ):
+            found.append(mention)
+    return found
+
+
+def _name_words(names: str) -> list[str]:
+    """Name words up to the first that cannot be part of a person's name."""
+    words: list[str] = []
+    for word in names.split():
+        bare = POSSESSIVE.sub("", word) if word.endswith(("'s", "’s")) else word
+        if bare.lower() in NOT_SURNAMES:
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    return words
+
+
+def _mention(
+    sentence: Sentence, start: int, end: int, honorific: str | None, words: list[str]
+) -> PersonMention:
+    given = words[0] if len(words) >= 2 else None
+    surname = words[-1]
+    canonical = f"{given} {surname}" if given else surname
+    return PersonMention(
+        text=sentence.text[start:end],
+        start=sentence.start + start,
+        end=sentence.start + end,
+        honorific=honorific.lower().rstrip(".") if honorific else None,
+        given=given,
+        surname=surname,
+        canonical=canonical,
+        role=_role_near(sentence.text, start, end),
+    )
+
+
+def _role_near(text: str, start: int, end: int) -> str | None:
+    """The title written beside a name: "X, corporate director of ..." or "interim chief
+    executive X". Only phrases ending in (or containing, after the name) a job word count,
+    so "X, who held ..." is no role."""
+    after = APPOSITIVE_ROLE.match(text[end:])
+    if after and _has_role_word(after.group("role")):
+        return after.group("role").strip()
+    before = text[:start].rstrip().removesuffix(",")
+    words = re.findall(r"[A-Za-z’'-]+", before[-80:])
+    role: list[str] = []
+    for position, word in reversed(list(enumerate(words))):
+        opens_sentence = position == 0 and before.lstrip().startswith(word)
+        if (
+            word.lower() in ROLE_STOP
+            or word.endswith(("'s", "’s"))
+            or (word[0].isupper() and not opens_sentence and word.lower() not in ROLE_WORDS)
+        ):
+            break
+        role.insert(0, word)
+    while role and role[0].lower() in ARTICLES:
+        role = role[1:]
+    if role and role[-1].lower() in ROLE_WORDS:
+        return " ".join(role)
+    return None
+
+
+def _has_role_word(phrase: str) -> bool:
+    return any(word.lower().strip("’'") in ROLE_WORDS for word in re.findall(r"[A-Za-z’']+", phrase))

@@ -1,0 +1,145 @@
+"""One run: ingest -> segment -> extract -> embed -> cluster -> rules.
+
+The pipeline only wires stages together; each stage's module owns its decisions. Reports are
+written by the caller, so the same run serves the CLI, the nightly job and the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import numpy as np
+
+from factcheck.cluster import cluster_sentences, index_people
+from factcheck.config import Settings
+from factcheck.embed import Embedder
+from factcheck.extract.claims import extract_claims
+from factcheck.ingest import read_articles
+from factcheck.records import Article, Claim, Finding, ReadError, RunResult, Story
+from factcheck.rules import StoryContext, run_rules
+from factcheck.segment import split_sentences
+
+T = TypeVar("T")
+Track = Callable[[Iterable[T], str, int], Iterable[T]]
+EMBED_CHUNK = 256
+
+
+def no_progress(items: Iterable[T], description: str, total: int) -> Iterable[T]:
+    return items
+
+
+@dataclass
+class Analysis:
+    """A run's findings plus the claims they came from (for the claims table)."""
+
+    result: RunResult
+    claims: list[Claim]
+
+    @property
+    def story_of(self) -> dict[str, str]:
+        return {article.path: story.name for story in self.result.stories for article in story.articles}
+
+
+def check_paths(
+    paths: Sequence[str],
+    settings: Settings,
+    embedder: Embedder,
+    *,
+    story_per_folder: bool = False,
+    warnings: Sequence[str] = (),
+    track: Track = no_progress,
+) -> Analysis:
+    articles, errors = read_articles(paths, max_bytes=settings.max_file_bytes)
+    stories = group_stories(paths, articles, story_per_folder)
+    claims_by_story = {
+        story.name: [
+            claim
+            for article in track(story.articles, f"Reading {story.name}", len(story.articles))
+            for claim in extract_claims(article, split_sentences(article))
+        ]
+        for story in stories
+    }
+    all_claims = [claim for claims in claims_by_story.values() for claim in claims]
+    vectors = embed_claims(all_claims, embedder, track)
+    findings: list[Finding] = []
+    offset = 0
+    for story in stories:
+        claims = claims_by_story[story.name]
+        story_vectors = vectors[offset : offset + len(claims)]
+        offset += len(claims)
+        findings.extend(check_story(story.name, claims, story_vectors, settings))
+    result = RunResult(
+        stories=stories,
+        sentences=[claim.sentence for claim in all_claims],
+        findings=findings,
+        errors=_sorted_errors(errors),
+        warnings=list(warnings) + [w for article in articles for w in _article_warnings(article)],
+    )
+    return Analysis(result=result, claims=all_claims)
+
+
+def check_story(name: str, claims: list[Claim], vectors: np.ndarray, settings: Settings) -> list[Finding]:
+    context = StoryContext(
+        name=name,
+        claims=claims,
+        vectors=vectors,
+        clusters=cluster_sentences(vectors, settings.cluster_similarity),
+        people=index_people(claims),
+    )
+    return run_rules(context, settings.enabled_rules, settings.severity, settings.rules)
+
+
+def embed_claims(claims: list[Claim], embedder: Embedder, track: Track = no_progress) -> np.ndarray:
+    """Vectors row by row for `claims`; a sentence repeated across articles is embedded once."""
+    unique = list(dict.fromkeys(claim.sentence.text for claim in claims))
+    if not unique:
+        return np.zeros((0, 1), dtype=np.float32)
+    chunks = [unique[start : start + EMBED_CHUNK] for start in range(0, len(unique), EMBED_CHUNK)]
+    vectors = np.vstack([embedder.encode(chunk) for chunk in track(chunks, "Embedding", len(chunks))])
+    row = {text: index for index, text in enumerate(unique)}
+    return vectors[[row[claim.sentence.text] for claim in claims]]
+
+
+def group_stories(paths: Sequence[str], articles: list[Article], story_per_folder: bool) -> list[Story]:
+    """All articles are one story, or with `story_per_folder` each immediate subfolder of a
+    given folder is a story of its own (files directly in it form a story named after it)."""
+    stories: dict[str, list[Article]] = {}
+    for article in articles:
+        name = _story_name(paths, article.path) if story_per_folder else _run_name(paths)
+        article.story = name
+        stories.setdefault(name, []).append(article)
+    return [Story(name=name, articles=members) for name, members in sorted(stories.items())]
+
+
+def _story_name(paths: Sequence[str], article_path: str) -> str:
+    for given in paths:
+        root = Path(given)
+        inside = Path(article_path)
+        if root.is_dir() and inside.is_relative_to(root):
+            parts = inside.relative_to(root).parts
+            return parts[0] if len(parts) > 1 else _display_name(root)
+    return _display_name(Path(article_path).parent)
+
+
+def _run_name(paths: Sequence[str]) -> str:
+    return _display_name(Path(paths[0])) if len(paths) == 1 else "drafts"
+
+
+def _display_name(path: Path) -> str:
+    return path.resolve().name or "drafts"
+
+
+def report_name(paths: Sequence[str]) -> str:
+    """The default file name of a run's report and claims table, after what was checked."""
+    return Path(_run_name(paths)).stem
+
+
+def _sorted_errors(errors: list[ReadError]) -> list[ReadError]:
+    return sorted(errors, key=lambda error: error.path)
+
+
+def _article_warnings(article: Article) -> list[str]:
+    return [f"{article.path}: {warning}" for warning in article.warnings]

@@ -1,0 +1,183 @@
+"""The plain records passed from one pipeline stage to the next.
+
+Data flows one way: ``ingest -> segment -> extract -> embed -> cluster -> rules -> report``.
+Every offset in these records is a character offset into ``Article.text`` (the text as read:
+the decoded file for .txt/.md, the extracted main text for .html/.docx), so any record can be
+traced back to the exact words a sub-editor will see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of story content; boilerplate lines never become paragraphs."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    """One draft as read from disk, before it is split into sentences."""
+
+    path: str
+    text: str
+    title: str
+    published: date | None
+    paragraphs: list[Paragraph]
+    story: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """A file that could not be read; the run goes on without it."""
+
+    path: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of story content, located in its article's text."""
+
+    article: str
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words inside a sentence, by absolute offsets into the article text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PersonMention(Mention):
+    """A person named in a sentence.
+
+    ``canonical`` is the fullest form of the name found in the same article ("Ms Turnross"
+    becomes "Jenny Turnross" when exactly one Turnross has a given name there).
+    ``role`` is a title or job given with the name ("corporate director of children's services").
+    """
+
+    honorific: str | None = None
+    given: str | None = None
+    surname: str = ""
+    canonical: str = ""
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity(Mention):
+    """A number with what it counts, as a structured value.
+
+    "four out of five of the key areas" is value 4, of_total 5, thing "areas";
+    "£977.76" is value 977.76, unit "GBP"; "more than 300 children" has qualifier "more than".
+    """
+
+    value: float = 0.0
+    of_total: float | None = None
+    unit: str | None = None
+    thing: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMention(Mention):
+    """A point or period in time. ``value`` is ISO, as precise as the text allows
+    ("2023", "2023-03", "2023-07-13"); ``relative`` marks words like "last week" whose
+    value depends on the article's publication date (None when that is unknown)."""
+
+    value: str | None = None
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class Quote(Mention):
+    """Quoted words (without the quote marks) and who said them, when the text says."""
+
+    speaker: str | None = None
+
+
+@dataclass
+class Claim:
+    """Everything extracted from one sentence."""
+
+    sentence: Sentence
+    people: list[PersonMention] = field(default_factory=list)
+    organisations: list[Mention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence a finding rests on, and the conflicting words inside it."""
+
+    article: str
+    sentence: str
+    start: int
+    end: int
+    span: str
+    span_start: int
+    span_end: int
+
+    @classmethod
+    def of(cls, sentence: Sentence, mention: Mention) -> Evidence:
+        return cls(
+            article=sentence.article,
+            sentence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            span=mention.text,
+            span_start=mention.start,
+            span_end=mention.end,
+        )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A probable disagreement, with a plain message and the sentences that show it."""
+
+    rule: str
+    severity: str
+    confidence: float
+    story: str
+    message: str
+    evidence: tuple[Evidence, ...]
+    id: str = ""
+
+
+@dataclass
+class Story:
+    """Articles compared with each other."""
+
+    name: str
+    articles: list[Article]
+
+
+@dataclass
+class RunResult:
+    """What one run found: the input to every report format."""
+
+    stories: list[Story]
+    sentences: list[Sentence]
+    findings: list[Finding]
+    errors: list[ReadError]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [article for story in self.stories for article in story.articles]

@@ -1,0 +1,86 @@
+"""What every rule sees and returns.
+
+A rule is a module with CODE, NAME, SUMMARY, SEVERITY, PARAMETERS, a docstring that is its docs
+page, and ``check(story, parameters) -> Iterable[Finding]``. Rules never read files: everything
+they know arrives in a StoryContext.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+
+import numpy as np
+
+from factcheck.cluster.people import Person
+from factcheck.records import Claim, Evidence, Finding
+
+SEVERITIES = ("high", "medium", "low")
+
+
+@dataclass
+class StoryContext:
+    """One story's claims with their vectors, sentence clusters and people."""
+
+    name: str
+    claims: list[Claim]
+    vectors: np.ndarray
+    clusters: list[list[int]]
+    people: list[Person]
+    _rows: dict[int, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._rows = {id(claim): row for row, claim in enumerate(self.claims)}
+
+    def similarity(self, first: Claim, second: Claim) -> float:
+        """Cosine similarity of two claims' sentences (vectors are L2-normalised)."""
+        return float(self.vectors[self._rows[id(first)]] @ self.vectors[self._rows[id(second)]])
+
+
+Check = Callable[[StoryContext, Mapping[str, float]], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    severity: str
+    parameters: Mapping[str, float]
+    docs: str
+    check: Check
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        return cls(
+            code=module.CODE,
+            name=module.NAME,
+            summary=module.SUMMARY,
+            severity=module.SEVERITY,
+            parameters=dict(module.PARAMETERS),
+            docs=(module.__doc__ or "").strip(),
+            check=module.check,
+        )
+
+
+def finding(
+    rule: str, story: str, severity: str, confidence: float, message: str, evidence: Iterable[Evidence]
+) -> Finding:
+    """A Finding whose id is a fingerprint of what it says, so the same drafts give the same
+    id on every run and machine (baselines and 'already reported' marks rely on it)."""
+    evidence = tuple(evidence)
+    fingerprint = "\x1f".join(
+        [rule, story] + [f"{item.article}\x1e{item.sentence}\x1e{item.span}" for item in evidence]
+    )
+    digest = hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()[:12]
+    return Finding(
+        rule=rule,
+        severity=severity,
+        confidence=round(min(max(confidence, 0.0), 1.0), 3),
+        story=story,
+        message=message,
+        evidence=evidence,
+        id=f"{rule}-{digest}",
+    )

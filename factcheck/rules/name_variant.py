@@ -1,0 +1,178 @@
+"""name-variant: two spellings that probably denote the same person.
+
+What it catches
+    "Jenny Turnross" in one paragraph and "Ms Turnbull" in the next; "Liz Parsons" in one
+    article and "Liz Parson" in another.
+
+How it decides
+    String similarity alone is not enough: Jaro-Winkler of Turnbull/Turnross is only 0.67,
+    while Parsons/Makinson, two different councillors, score 0.61. So the rule weighs the
+    story's own evidence:
+
+    * A surname-only mention ("Ms Turnbull") that matches nobody the story introduced is the
+      strongest sign: copy never refers to an unintroduced person by surname alone. It is
+      paired with the introduced person whose surname is closest, when that is clearly closer
+      than the next (``min_margin``), both surnames start with the same letter, honorifics do
+      not disagree on gender, and the surnames are similar enough (``min_surname_similarity``).
+    * Two full names are paired when given names agree (equal, a nickname pair such as
+      Liz/Elizabeth, or an initial) and surnames are very close
+      (``min_full_name_similarity``), or when they are close and the story gives both the
+      same role.
+
+    Severity is high when the story supports the match beyond spelling (both forms in one
+    article, the same role, or similar sentences); medium otherwise.
+
+The message names the majority spelling (the one with more mentions) and the variant.
+
+Example
+    Jenny Turnross, corporate director of children's services, said ...
+    He also made reference to Ms Turnbull starting her role at the Cunard next month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from itertools import combinations
+
+from nicknames import NickNamer
+from rapidfuzz.distance import JaroWinkler
+
+from factcheck.cluster.people import Person
+from factcheck.records import Evidence, Finding
+from factcheck.rules.base import StoryContext, finding
+
+CODE = "FC101"
+NAME = "name-variant"
+SUMMARY = "Two spellings that probably denote the same person"
+SEVERITY = "high"
+PARAMETERS = {
+    "min_surname_similarity": 0.6,
+    "min_margin": 0.1,
+    "min_full_name_similarity": 0.9,
+    "min_full_name_similarity_same_role": 0.75,
+    "min_sentence_similarity": 0.5,
+}
+
+_NICKNAMES = NickNamer()
+
+
+def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
+    introduced = [person for person in story.people if person.introduced]
+    for person in story.people:
+        if not person.introduced:
+            match = _closest_introduced(person, introduced, parameters)
+            if match is not None:
+                yield _report(story, match, person, _surname_similarity(person, match), parameters)
+    for first, second in combinations(introduced, 2):
+        score = full_name_similarity(first, second)
+        same_role = _share_role(first, second)
+        threshold = parameters[
+            "min_full_name_similarity_same_role" if same_role else "min_full_name_similarity"
+        ]
+        if score >= threshold and _given_names_agree(first.given, second.given) and _genders_agree(first, second):
+            majority, variant = sorted((first, second), key=_weight, reverse=True)
+            yield _report(story, majority, variant, score, parameters)
+
+
+def _closest_introduced(
+    orphan: Person, introduced: list[Person], parameters: Mapping[str, float]
+) -> Person | None:
+    scored = sorted(
+        (
+            (_surname_similarity(orphan, person), person)
+            for person in introduced
+            if _genders_agree(orphan, person) and _same_initial(orphan.surname, person.surname)
+        ),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    if not scored or scored[0][0] < parameters["min_surname_similarity"]:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < parameters["min_margin"]:
+        return None
+    return scored[0][1]
+
+
+def _same_initial(first: str, second: str) -> bool:
+    """Misspellings keep the first letter far more often than not: record linkage blocks on
+    it, and without it an unintroduced "Mr Kushner" would pair with "Jenny Turnross" (0.60)."""
+    return first[:1].lower() == second[:1].lower()
+
+
+def _surname_similarity(first: Person, second: Person) -> float:
+    return JaroWinkler.similarity(first.surname.lower(), second.surname.lower())
+
+
+def full_name_similarity(first: Person, second: Person) -> float:
+    """Surname weighs more than given name: given names are abbreviated and nicknamed in
+    copy far more often than surnames are changed."""
+    given = 1.0 if _given_names_agree(first.given, second.given) else 0.0
+    return 0.4 * given + 0.6 * _surname_similarity(first, second)
+
+
+def _given_names_agree(first: str | None, second: str | None) -> bool:
+    if not first or not second:
+        return True
+    a, b = first.lower().rstrip("."), second.lower().rstrip(".")
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return b in _NICKNAMES.nicknames_of(a) | _NICKNAMES.canonicals_of(a) or JaroWinkler.similarity(a, b) >= 0.9
+
+
+def _genders_agree(first: Person, second: Person) -> bool:
+    return not (first.genders and second.genders and first.genders.isdisjoint(second.genders))
+
+
+def _share_role(first: Person, second: Person) -> bool:
+    words = [{word for role in person.roles for word in role.lower().split() if len(word) > 3} for person in (first, second)]
+    return bool(words[0] and words[1]) and len(words[0] & words[1]) / len(words[0] | words[1]) >= 0.5
+
+
+def _weight(person: Person) -> tuple[int, int]:
+    return (len(person.mentions), len(person.articles))
+
+
+def _supported(story: StoryContext, majority: Person, variant: Person, parameters: Mapping[str, float]) -> bool:
+    """Evidence beyond spelling that the two names are one person."""
+    if majority.articles & variant.articles or _share_role(majority, variant):
+        return True
+    best = max(
+        story.similarity(first, second) for first, _ in majority.mentions for second, _ in variant.mentions
+    )
+    return best >= parameters["min_sentence_similarity"]
+
+
+def _report(
+    story: StoryContext, majority: Person, variant: Person, similarity: float, parameters: Mapping[str, float]
+) -> Finding:
+    supported = _supported(story, majority, variant, parameters)
+    confidence = 0.3 + 0.4 * similarity + (0.25 if supported else 0.0)
+    message = (
+        f"“{_spelling(variant)}” ({_count(variant)}) is probably a misspelling of "
+        f"“{majority.name}” ({_count(majority)})."
+    )
+    evidence = _evidence(variant, majority)
+    return finding(NAME, story.name, "high" if supported else "medium", confidence, message, evidence)
+
+
+def _spelling(person: Person) -> str:
+    return person.mentions[0][1].text
+
+
+def _count(person: Person) -> str:
+    mentions = len(person.mentions)
+    articles = len(person.articles)
+    return f"{mentions} mention{'s' * (mentions != 1)} in {articles} article{'s' * (articles != 1)}"
+
+
+def _evidence(variant: Person, majority: Person) -> list[Evidence]:
+    """Every variant mention, then the majority form: from the variant's own article first,
+    where a sub-editor sees both spellings side by side, then its fullest introduction."""
+    chosen = [Evidence.of(claim.sentence, mention) for claim, mention in variant.mentions[:3]]
+    shared = [pair for pair in majority.mentions if pair[0].sentence.article in variant.articles]
+    introductions = [pair for pair in majority.mentions if pair[1].given]
+    for claim, mention in (shared[:1] + introductions[:1]) or majority.mentions[:1]:
+        evidence = Evidence.of(claim.sentence, mention)
+        if evidence not in chosen:
+            chosen.append(evidence)
+    return chosen

@@ -1,0 +1,104 @@
+"""number-mismatch: the same counted thing given different numbers.
+
+What it catches
+    "rated inadequate in four out of five areas" in one article and "three out of five areas"
+    in another; "346 children" against "364 children".
+
+How it decides
+    Only sentences clustered together (about the same thing) are compared, and only numbers
+    that count the same thing in the same way: a ratio against a ratio of the same total, a
+    count against a count in the same unit ("four out of five areas" is never compared with
+    "11 areas of improvement"). Stated approximations are honoured: "more than 300" agrees
+    with 346, "about 350" agrees with 346 (within ``approximate_tolerance``), "up to three"
+    agrees with two.
+
+    Severity is high when the two sentences are very alike (``high_similarity``), since
+    then they almost surely report one fact; medium otherwise.
+
+The message names the value most articles use, where there is a majority.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from itertools import combinations
+
+from factcheck.records import Claim, Evidence, Finding, Quantity
+from factcheck.rules.base import StoryContext, finding
+
+CODE = "FC201"
+NAME = "number-mismatch"
+SUMMARY = "The same counted thing given different numbers"
+SEVERITY = "high"
+PARAMETERS = {"high_similarity": 0.75, "approximate_tolerance": 0.1}
+
+LOWER_BOUNDS = frozenset({"more than", "over", "at least", "upwards of", "in excess of"})
+UPPER_BOUNDS = frozenset({"up to", "fewer than", "less than", "under", "at most", "no more than"})
+APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "an estimated"})
+
+
+def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
+    for cluster in story.clusters:
+        claims = [story.claims[index] for index in cluster]
+        for key, counted in _by_counted_thing(claims).items():
+            conflicts = [
+                (first, second)
+                for first, second in combinations(counted, 2)
+                if first[0] is not second[0] and not agree(first[1], second[1], parameters["approximate_tolerance"])
+            ]
+            if conflicts:
+                yield _report(story, key, counted, conflicts, parameters)
+
+
+def _by_counted_thing(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, Quantity]]]:
+    groups: dict[tuple, list[tuple[Claim, Quantity]]] = {}
+    for claim in claims:
+        for quantity in claim.quantities:
+            if quantity.thing:
+                key = (quantity.thing, quantity.unit, quantity.of_total)
+                groups.setdefault(key, []).append((claim, quantity))
+    return groups
+
+
+def agree(first: Quantity, second: Quantity, tolerance: float) -> bool:
+    """Whether two numbers for one thing can both be true as written: their ranges overlap."""
+    low_a, high_a = value_range(first, tolerance)
+    low_b, high_b = value_range(second, tolerance)
+    return low_a <= high_b and low_b <= high_a
+
+
+def value_range(quantity: Quantity, tolerance: float) -> tuple[float, float]:
+    """The values a quantity admits: "more than 300" is (300, inf), "about 350" is 350 +- 10%."""
+    qualifier = (quantity.qualifier or "").lower()
+    value = quantity.value
+    if qualifier in LOWER_BOUNDS:
+        return value, math.inf
+    if qualifier in UPPER_BOUNDS:
+        return -math.inf, value
+    if qualifier in APPROXIMATE:
+        slack = tolerance * max(abs(value), 1.0)
+        return value - slack, value + slack
+    return value, value
+
+
+def _report(
+    story: StoryContext,
+    key: tuple,
+    counted: list[tuple[Claim, Quantity]],
+    conflicts: list[tuple[tuple[Claim, Quantity], tuple[Claim, Quantity]]],
+    parameters: Mapping[str, float],
+) -> Finding:
+    similarity = max(story.similarity(a[0], b[0]) for a, b in conflicts)
+    involved = {id(side[1]): side for pair in conflicts for side in pair}
+    ordered = [pair for pair in counted if id(pair[1]) in involved]
+    votes = Counter(quantity.text.lower() for _, quantity in ordered)
+    (common, common_count), *rest = votes.most_common()
+    forms = " vs ".join(f"“{text}”" for text in votes)
+    message = f"The articles disagree on a count of “{key[0]}”: {forms}."
+    if rest and common_count > rest[0][1]:
+        message += f" Most say “{common}”."
+    evidence = [Evidence.of(claim.sentence, quantity) for claim, quantity in ordered]
+    severity = "high" if similarity >= parameters["high_similarity"] else "medium"
+    return finding(NAME, story.name, severity, 0.5 + 0.5 * similarity, message, evidence)

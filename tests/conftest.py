@@ -1,0 +1,70 @@
+"""Shared builders: articles from plain strings, so each stage is tested on small texts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factcheck.records import Article, Paragraph, Sentence
+
+
+def article_from(text: str, path: str = "a.txt", published=None) -> Article:
+    """An article whose every non-empty line is a paragraph of content."""
+    paragraphs = [Paragraph(match.start(), match.end()) for match in re.finditer(r"[^\n]+", text)]
+    return Article(path=path, text=text, title="", published=published, paragraphs=paragraphs)
+
+
+def sentences_by_line(article: Article) -> list[Sentence]:
+    """One sentence per paragraph: lets extractor tests avoid depending on the splitter."""
+    return [
+        Sentence(article.path, index, index, paragraph.start, paragraph.end, article.text[paragraph.start : paragraph.end])
+        for index, paragraph in enumerate(article.paragraphs)
+    ]
+
+
+@pytest.fixture
+def make_article():
+    return article_from
+
+
+@pytest.fixture(scope="session")
+def minilm():
+    """The real bundled model, loaded once per test session (about five seconds)."""
+    from factcheck.embed import load_embedder
+
+    loaded = load_embedder()
+    assert not loaded.warnings, loaded.warnings
+    return loaded.embedder
+
+
+def story_context(texts: dict[str, str], embedder=None, min_similarity: float = 0.5, quantities=None):
+    """A StoryContext from {path: text}, one sentence per line, people extracted for real.
+
+    `quantities` maps (path, line index) to a list of Quantity records, so number rules are
+    tested without depending on the quantity extractor.
+    """
+    from dataclasses import replace
+
+    from factcheck.cluster import cluster_sentences, index_people
+    from factcheck.embed.tfidf import TfidfEmbedder
+    from factcheck.extract.people import find_people
+    from factcheck.records import Claim
+    from factcheck.rules import StoryContext
+
+    claims = []
+    for path, text in texts.items():
+        article = article_from(text, path)
+        sentences = sentences_by_line(article)
+        for sentence, people in zip(sentences, find_people(article, sentences)):
+            claim = Claim(sentence=sentence, people=people)
+            extra = (quantities or {}).get((path, sentence.index), [])
+            claims.append(replace(claim, quantities=list(extra)))
+    vectors = (embedder or TfidfEmbedder()).encode([claim.sentence.text for claim in claims])
+    return StoryContext(
+        name="story",
+        claims=claims,
+        vectors=vectors,
+        clusters=cluster_sentences(vectors, min_similarity),
+        people=index_people(claims),
+    )

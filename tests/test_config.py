@@ -1,0 +1,57 @@
+import pytest
+
+from factcheck.config import ConfigError, Settings, load_settings
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_enable_every_rule(tmp_path):
+    settings = load_settings(None, [tmp_path])
+    assert settings.source is None
+    assert "name-variant" in settings.enabled_rules and "number-mismatch" in settings.enabled_rules
+
+
+def test_factcheck_toml_is_found_in_a_parent_of_the_checked_folder(tmp_path):
+    write(tmp_path, "factcheck.toml", 'ignore = ["FC201"]\ncluster_similarity = 0.7\n[severity]\nname-variant = "low"\n')
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    settings = load_settings(None, [drafts])
+    assert settings.enabled_rules == ["name-variant"]
+    assert settings.cluster_similarity == 0.7
+    assert settings.severity == {"name-variant": "low"}
+
+
+def test_pyproject_tool_table_is_read(tmp_path):
+    write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n[tool.factcheck]\nselect = ["number-mismatch"]\n')
+    assert load_settings(None, [tmp_path]).enabled_rules == ["number-mismatch"]
+
+
+def test_rule_parameters_override_defaults(tmp_path):
+    path = write(tmp_path, "c.toml", "[rules.name-variant]\nmin_surname_similarity = 0.7\n")
+    assert load_settings(path, []).rules == {"name-variant": {"min_surname_similarity": 0.7}}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("clustre_similarity = 0.5\n", "clustre_similarity"),
+        ('select = ["no-such-rule"]\n', "no-such-rule"),
+        ('[severity]\nname-variant = "urgent"\n', "severity.name-variant"),
+        ("[rules.name-variant]\nmin_surname = 0.7\n", "rules.name-variant.min_surname"),
+        ("cluster_similarity = 2\n", "cluster_similarity"),
+        ("cluster_similarity = \n", "cannot read config"),
+    ],
+)
+def test_bad_settings_name_the_file_and_key(tmp_path, text, named):
+    path = write(tmp_path, "c.toml", text)
+    with pytest.raises(ConfigError) as raised:
+        load_settings(path, [])
+    assert named in str(raised.value) and str(path) in str(raised.value)
+
+
+def test_ignore_wins_over_select():
+    assert Settings(select=["name-variant", "number-mismatch"], ignore=["name-variant"]).enabled_rules == ["number-mismatch"]

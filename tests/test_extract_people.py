@@ -1,0 +1,63 @@
+from factcheck.extract.people import find_people
+
+from conftest import article_from, sentences_by_line
+
+
+def people_of(text: str):
+    article = article_from(text)
+    return find_people(article, sentences_by_line(article))
+
+
+def test_honorific_and_full_name_with_offsets():
+    text = "Cllr Liz Parsons, cabinet member for children's services, spoke."
+    (mention,), = people_of(text)
+    assert (mention.text, mention.honorific, mention.given, mention.surname) == ("Cllr Liz Parsons", "cllr", "Liz", "Parsons")
+    assert text[mention.start : mention.end] == "Cllr Liz Parsons"
+    assert mention.role == "cabinet member for children's services"
+
+
+def test_surname_only_mention_links_to_the_one_full_name_in_the_article():
+    lines = people_of("Jenny Turnross was named director.\nMs Turnross joins from Birmingham.")
+    assert lines[1][0].canonical == "Jenny Turnross"
+    assert lines[1][0].given is None
+
+
+def test_unintroduced_surname_keeps_bare_canonical():
+    lines = people_of("Jenny Turnross was named director.\nHe mentioned Ms Turnbull starting her role.")
+    assert lines[1][0].canonical == "Turnbull"
+
+
+def test_ambiguous_surname_is_not_linked():
+    lines = people_of("Jane Smith and John Smith spoke.\nMs Smith agreed.")
+    assert lines[1][0].canonical == "Smith"
+
+
+def test_unknown_given_name_counts_when_the_article_uses_the_surname_with_an_honorific():
+    lines = people_of("Barry Kushner tweeted.\nMr Kushner did not hold back.")
+    assert [m.canonical for m in lines[0]] == ["Barry Kushner"]
+
+
+def test_unknown_given_name_counts_when_a_role_stands_beside_it():
+    (mention,), = people_of("Graham Hallows, business consultant on health and social care, spoke.")
+    assert mention.canonical == "Graham Hallows"
+    assert mention.role == "business consultant on health and social care"
+
+
+def test_role_written_before_the_name_stops_at_function_words():
+    (mention,), = people_of("The report notes that interim chief executive Theresa Grant has acted.")
+    assert mention.role == "interim chief executive"
+
+
+def test_places_and_organisations_are_not_people():
+    assert people_of("Liverpool City Council met at Liverpool Town Hall.") == [[]]
+
+
+def test_possessive_is_not_part_of_the_surname():
+    lines = people_of("Cllr Liam Robinson wrote.\nCllr Robinson's letter added more.")
+    assert lines[1][0].surname == "Robinson"
+    assert lines[1][0].text == "Cllr Robinson"
+
+
+def test_who_clause_is_not_a_role():
+    (mention,), = people_of("Cllr Frazer Lake, who held the portfolio from 2021, spoke.")
+    assert mention.role is None

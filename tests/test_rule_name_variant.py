@@ -1,0 +1,67 @@
+from factcheck.rules import RULES
+from factcheck.rules.name_variant import check
+
+from conftest import story_context
+
+PARAMETERS = RULES["name-variant"].parameters
+
+
+def findings_for(texts, **kwargs):
+    return list(check(story_context(texts, **kwargs), PARAMETERS))
+
+
+def test_unintroduced_surname_close_to_an_introduced_person_is_flagged_high():
+    (found,) = findings_for(
+        {
+            "a.txt": "Jenny Turnross had been named as the new corporate director.\n"
+            "Ms Turnross joins the city from Birmingham.\n"
+            "He also made reference to Ms Turnbull starting her role next month.",
+            "b.txt": "Jenny Turnross, corporate director of children's services, spoke.",
+        }
+    )
+    assert found.severity == "high"
+    assert "“Ms Turnbull”" in found.message and "“Jenny Turnross”" in found.message
+    spans = [item.span for item in found.evidence]
+    assert spans[0] == "Ms Turnbull" and "Jenny Turnross" in spans
+    assert all(item.sentence[item.span_start - item.start : item.span_end - item.start] == item.span for item in found.evidence)
+
+
+def test_different_people_sharing_a_given_name_are_not_paired():
+    assert findings_for(
+        {
+            "a.txt": "Cllr Liz Parsons, cabinet member for children's services, gave an update.\n"
+            "Cllr Liz Makinson, deputy leader of the Liberal Democrat group, responded.\n"
+            "Cllr Makinson said fees had not changed.\nCllr Parsons agreed."
+        }
+    ) == []
+
+
+def test_unrelated_names_are_not_paired():
+    assert findings_for({"a.txt": "Cllr Liam Robinson wrote a letter.\nIncoming chief executive Andrew Lewis said it was right."}) == []
+
+
+def test_unintroduced_surname_with_no_close_name_is_left_alone():
+    assert findings_for({"a.txt": "Jenny Turnross was named director.\nMr Kushner tweeted."}) == []
+
+
+def test_honorifics_of_different_gender_are_not_paired():
+    assert findings_for({"a.txt": "Jenny Turnross was named director.\nMs Turnross joined.\nMr Turnbull spoke."}) == []
+
+
+def test_two_close_full_names_with_the_same_role_are_flagged_with_the_majority_named():
+    (found,) = findings_for(
+        {
+            "a.txt": "Jenny Turnross, corporate director of children's services, spoke.\nJenny Turnross added more.",
+            "b.txt": "Jenny Turnros, corporate director of children's services, spoke.",
+        }
+    )
+    assert "“Jenny Turnros”" in found.message and "probably a misspelling of “Jenny Turnross”" in found.message
+
+
+def test_an_equally_close_second_candidate_makes_the_match_too_uncertain():
+    assert findings_for({"a.txt": "Jane Parker spoke.\nJoan Parks spoke too.\nMs Parkes agreed."}) == []
+
+
+def test_finding_ids_are_stable_across_runs():
+    texts = {"a.txt": "Jenny Turnross was named director.\nMs Turnbull starts next month."}
+    assert [f.id for f in findings_for(texts)] == [f.id for f in findings_for(texts)]
