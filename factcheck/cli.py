@@ -107,11 +107,13 @@ def check(
     counts = {severity: sum(f.severity == severity for f in result.findings) for severity in SEVERITIES}
     summary = (
         f"{len(result.articles)} articles, {len(result.sentences)} sentences, "
-        f"{len(result.findings)} findings ({', '.join(f'{n} {s}' for s, n in counts.items())})"
+        f"{len(result.findings)} finding{'' if len(result.findings) == 1 else 's'} ({', '.join(f'{n} {s}' for s, n in counts.items())})"
         + (f", {len(result.errors)} unreadable" if result.errors else "")
         + (f". Report: {written}" if written else "")
     )
     typer.echo(summary, err=written is None)
+    if not result.articles:
+        raise fail("nothing to check: none of the given paths held a readable draft")
     if fail_on is not FailOn.never:
         gate = SEVERITIES[: SEVERITIES.index(fail_on.value) + 1]
         if any(finding.severity in gate for finding in result.findings):

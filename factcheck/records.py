@@ -83,11 +83,13 @@ class Quantity(Mention):
     """A number with what it counts, as a structured value.
 
     "four out of five of the key areas" is value 4, of_total 5, thing "areas";
-    "£977.76" is value 977.76, unit "GBP"; "more than 300 children" has qualifier "more than".
+    "£977.76" is value 977.76, unit "GBP"; "more than 300 children" has qualifier "more than";
+    "between 10 and 20 staff" is value 10, upper 20, qualifier "between".
     """
 
     value: float = 0.0
     of_total: float | None = None
+    upper: float | None = None
     unit: str | None = None
     thing: str | None = None
     qualifier: str | None = None

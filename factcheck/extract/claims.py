@@ -14,7 +14,7 @@ from factcheck.records import Article, Claim, Sentence
 def extract_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
     """One Claim per sentence, in sentence order."""
     people = find_people(article, sentences)
-    quotes = find_quotes(sentences, people)
+    quotes = find_quotes(article, sentences, people)
     return [
         Claim(
             sentence=sentence,

@@ -42,24 +42,34 @@ APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "roughly", "appr
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
     for cluster in story.clusters:
         claims = [story.claims[index] for index in cluster]
-        for key, counted in _by_counted_thing(claims).items():
+        for counted in _by_kind_of_number(claims).values():
             conflicts = [
                 (first, second)
                 for first, second in combinations(counted, 2)
-                if first[0] is not second[0] and not agree(first[1], second[1], parameters["approximate_tolerance"])
+                if first[0] is not second[0]
+                and same_thing(first[1], second[1])
+                and not agree(first[1], second[1], parameters["approximate_tolerance"])
             ]
             if conflicts:
-                yield _report(story, key, counted, conflicts, parameters)
+                yield _report(story, counted, conflicts, parameters)
 
 
-def _by_counted_thing(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, Quantity]]]:
+def _by_kind_of_number(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, Quantity]]]:
+    """Quantities that could be compared at all: same unit, and for ratios the same total."""
     groups: dict[tuple, list[tuple[Claim, Quantity]]] = {}
     for claim in claims:
         for quantity in claim.quantities:
-            if quantity.thing:
-                key = (quantity.thing, quantity.unit, quantity.of_total)
-                groups.setdefault(key, []).append((claim, quantity))
+            if quantity.thing or quantity.of_total is not None:
+                groups.setdefault((quantity.unit, quantity.of_total), []).append((claim, quantity))
     return groups
+
+
+def same_thing(first: Quantity, second: Quantity) -> bool:
+    """Counts must name the same thing; a ratio may leave it unsaid ("three out of five")
+    because the total already ties it to the other ratio."""
+    if first.thing == second.thing:
+        return first.thing is not None or first.of_total is not None
+    return first.of_total is not None and (first.thing is None or second.thing is None)
 
 
 def agree(first: Quantity, second: Quantity, tolerance: float) -> bool:
@@ -73,6 +83,8 @@ def value_range(quantity: Quantity, tolerance: float) -> tuple[float, float]:
     """The values a quantity admits: "more than 300" is (300, inf), "about 350" is 350 +- 10%."""
     qualifier = (quantity.qualifier or "").lower()
     value = quantity.value
+    if quantity.upper is not None:
+        return min(value, quantity.upper), max(value, quantity.upper)
     if qualifier in LOWER_BOUNDS:
         return value, math.inf
     if qualifier in UPPER_BOUNDS:
@@ -85,7 +97,6 @@ def value_range(quantity: Quantity, tolerance: float) -> tuple[float, float]:
 
 def _report(
     story: StoryContext,
-    key: tuple,
     counted: list[tuple[Claim, Quantity]],
     conflicts: list[tuple[tuple[Claim, Quantity], tuple[Claim, Quantity]]],
     parameters: Mapping[str, float],
@@ -96,7 +107,9 @@ def _report(
     votes = Counter(quantity.text.lower() for _, quantity in ordered)
     (common, common_count), *rest = votes.most_common()
     forms = " vs ".join(f"“{text}”" for text in votes)
-    message = f"The articles disagree on a count of “{key[0]}”: {forms}."
+    thing = next((quantity.thing for _, quantity in ordered if quantity.thing), None)
+    subject = f"a count of “{thing}”" if thing else "a ratio"
+    message = f"The articles disagree on {subject}: {forms}."
     if rest and common_count > rest[0][1]:
         message += f" Most say “{common}”."
     evidence = [Evidence.of(claim.sentence, quantity) for claim, quantity in ordered]

@@ -1,0 +1,1 @@
+"""Extractors: people, organisations, quantities, dates and quotes, one module each."""

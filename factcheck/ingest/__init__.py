@@ -1,0 +1,95 @@
+"""Ingest: files and folders in, Articles out, unreadable files as ReadErrors.
+
+All drafts of a run are decoded first and laid out second, because furniture is partly
+recognised by repetition across drafts (see ``boilerplate``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from factcheck.ingest.boilerplate import layout, lines_of
+from factcheck.ingest.dateline import dateline_date
+from factcheck.ingest.encoding import UnreadableFile
+from factcheck.ingest.readers import READERS, Document
+from factcheck.records import Article, ReadError
+
+SUPPORTED_SUFFIXES = frozenset(READERS)
+
+
+def read_articles(paths: Sequence[str], *, max_bytes: int) -> tuple[list[Article], list[ReadError]]:
+    """Every supported file under `paths`, read; one bad file never stops the others."""
+    documents: dict[str, Document] = {}
+    errors: list[ReadError] = []
+    for name, path in _files(paths, errors):
+        if name in documents:
+            continue
+        try:
+            documents[name] = _read(path, max_bytes)
+        except UnreadableFile as error:
+            errors.append(ReadError(name, str(error)))
+    repeated = _repeated_lines(documents.values())
+    articles = []
+    for name, document in documents.items():
+        article = _article(name, document, repeated)
+        if article.paragraphs:
+            articles.append(article)
+        else:
+            errors.append(ReadError(name, "no article text (empty, or only site furniture)"))
+    return articles, errors
+
+
+def _files(paths: Sequence[str], errors: list[ReadError]) -> Iterator[tuple[str, Path]]:
+    """(name as reported, path) for each file: folders recursively, hidden entries skipped."""
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                relative = path.relative_to(root)
+                if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and not _hidden(relative):
+                    yield str(root / relative), path
+        elif root.is_file():
+            if root.suffix.lower() in SUPPORTED_SUFFIXES:
+                yield given, root
+            else:
+                errors.append(ReadError(given, f"unsupported file type {root.suffix or '(none)'}; use .txt .md .html .docx"))
+        else:
+            errors.append(ReadError(given, "no such file or folder"))
+
+
+def _hidden(relative: Path) -> bool:
+    """Dot files and Word's "~$" lock files are never drafts."""
+    return any(part.startswith((".", "~$")) for part in relative.parts)
+
+
+def _read(path: Path, max_bytes: int) -> Document:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableFile(f"larger than {max_bytes / 1_000_000:g} MB ({size / 1_000_000:.1f} MB)")
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
+    if not data.strip():
+        raise UnreadableFile("empty file")
+    return READERS[path.suffix.lower()](data)
+
+
+def _repeated_lines(documents) -> frozenset[str]:
+    counts = Counter(line for document in documents for line in {l.text for l in lines_of(document.text, document.begin)})
+    return frozenset(line for line, count in counts.items() if count >= 2)
+
+
+def _article(name: str, document: Document, repeated: frozenset[str]) -> Article:
+    found = layout(document.text, document.begin, repeated)
+    published = document.published or next(filter(None, map(dateline_date, found.header)), None)
+    return Article(
+        path=name,
+        text=document.text,
+        title=document.title or found.title,
+        published=published,
+        paragraphs=found.paragraphs,
+        warnings=list(document.warnings),
+    )

@@ -1,0 +1,53 @@
+"""The JSON report: the contract later tools read (schema "factcheck.report/1")."""
+
+from __future__ import annotations
+
+import json
+
+from factcheck.records import Evidence, Finding, RunResult
+from factcheck.report.ordering import ordered_findings, sentence_counts
+
+SCHEMA = "factcheck.report/1"
+
+
+def render_json(result: RunResult) -> str:
+    counts = sentence_counts(result)
+    report = {
+        "schema": SCHEMA,
+        "stories": [{"name": story.name, "articles": [a.path for a in story.articles]} for story in result.stories],
+        "articles": [
+            {
+                "path": article.path,
+                "title": article.title,
+                "published": article.published.isoformat() if article.published else None,
+                "sentences": counts[article.path],
+            }
+            for article in result.articles
+        ],
+        "findings": [_finding(finding) for finding in ordered_findings(result)],
+        "errors": [{"path": error.path, "error": error.error} for error in result.errors],
+        "warnings": list(result.warnings),
+    }
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def _finding(finding: Finding) -> dict:
+    return {
+        "id": finding.id,
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "confidence": round(finding.confidence, 3),
+        "story": finding.story,
+        "message": finding.message,
+        "evidence": [_evidence(evidence) for evidence in finding.evidence],
+    }
+
+
+def _evidence(evidence: Evidence) -> dict:
+    return {
+        "article": evidence.article,
+        "sentence": evidence.sentence,
+        "start": evidence.start,
+        "end": evidence.end,
+        "span": evidence.span,
+    }

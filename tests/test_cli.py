@@ -1,0 +1,101 @@
+"""CLI behaviour that needs no model: help, rules, usage errors, exit codes, bad files."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+runner = CliRunner()
+
+
+def test_help_lists_the_commands():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "check" in result.output and "rules" in result.output
+
+
+def test_rules_lists_every_rule_with_code_and_summary():
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 0
+    assert "FC101" in result.output and "name-variant" in result.output and "number-mismatch" in result.output
+
+
+def test_rules_explains_one_rule_by_code_or_name():
+    by_code = runner.invoke(app, ["rules", "fc101"])
+    by_name = runner.invoke(app, ["rules", "name-variant"])
+    assert by_code.exit_code == 0 and by_code.output == by_name.output
+    assert "Turnbull" in by_code.output and "min_surname_similarity" in by_code.output
+
+
+def test_unknown_rule_is_a_usage_error():
+    result = runner.invoke(app, ["rules", "nope"])
+    assert result.exit_code == 2 and "no rule named 'nope'" in result.output
+
+
+def test_missing_path_argument_is_a_usage_error():
+    assert runner.invoke(app, ["check"]).exit_code == 2
+
+
+def test_bad_config_is_one_line_naming_the_key(tmp_path):
+    (tmp_path / "factcheck.toml").write_text("thresold = 1\n")
+    (tmp_path / "a.txt").write_text("Jenny Turnross spoke.\n")
+    result = runner.invoke(app, ["check", str(tmp_path), "--backend", "tfidf"])
+    assert result.exit_code == 2
+    assert "unknown setting 'thresold'" in result.output and "Traceback" not in result.output
+
+
+def write_story(folder, texts):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+TURNBULL = {
+    "a.txt": "Jenny Turnross has been named as the new corporate director of children's services.\n"
+    "Ms Turnross joins the city from Birmingham.\n"
+    "He also made reference to Ms Turnbull starting her role next month.\n",
+    "b.txt": "Jenny Turnross, corporate director of children's services, said the findings were a huge leap forward.\n",
+}
+
+
+def test_exit_code_gates_on_fail_on(tmp_path):
+    write_story(tmp_path / "drafts", TURNBULL)
+    common = ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "--format", "json", "--claims", str(tmp_path / "claims")]
+    high = runner.invoke(app, common + ["--output", str(tmp_path / "r.json")])
+    never = runner.invoke(app, common + ["--output", str(tmp_path / "r2.json"), "--fail-on", "never"])
+    assert high.exit_code == 1 and never.exit_code == 0
+    assert "Report: " in high.output
+
+
+def test_stdout_carries_only_the_report_with_output_dash(tmp_path):
+    write_story(tmp_path / "drafts", TURNBULL)
+    result = runner.invoke(app, ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "--format", "json", "-o", "-", "--claims", str(tmp_path)])
+    report = json.loads(result.stdout)
+    assert report["schema"] == "factcheck.report/1"
+
+
+def test_an_unreadable_draft_is_reported_and_the_others_are_still_checked(tmp_path):
+    write_story(tmp_path / "drafts", {**TURNBULL, "empty.txt": "   \n"})
+    result = runner.invoke(app, ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "--format", "json", "-o", "-", "--claims", str(tmp_path)])
+    report = json.loads(result.stdout)
+    assert [error["path"] for error in report["errors"]] == [str(tmp_path / "drafts" / "empty.txt")]
+    assert any(f["rule"] == "name-variant" for f in report["findings"])
+    assert "empty.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_story_per_folder_compares_articles_only_within_their_story(tmp_path):
+    write_story(tmp_path / "inbox" / "council", {"a.txt": TURNBULL["a.txt"].split("\n")[0] + "\n" + TURNBULL["a.txt"].split("\n")[1] + "\n"})
+    write_story(tmp_path / "inbox" / "other", {"b.txt": "He also made reference to Ms Turnbull starting her role next month.\n"})
+    result = runner.invoke(app, ["check", str(tmp_path / "inbox"), "--story-per-folder", "--backend", "tfidf", "--format", "json", "-o", "-", "--claims", str(tmp_path)])
+    report = json.loads(result.stdout)
+    assert sorted(story["name"] for story in report["stories"]) == ["council", "other"]
+    assert report["findings"] == []
+
+
+def test_nothing_readable_is_a_usage_error_naming_each_path(tmp_path):
+    result = runner.invoke(app, ["check", str(tmp_path / "missing.txt"), "--backend", "tfidf", "-o", str(tmp_path / "r.html"), "--claims", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "missing.txt: no such file or folder" in result.stderr and "nothing to check" in result.stderr

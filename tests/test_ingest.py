@@ -1,0 +1,166 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck.ingest import read_articles
+from factcheck.ingest.dateline import dateline_date
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+STORY = "Cllr Liz Parsons said the council was rated inadequate.\nMs Turnross starts in August.\n"
+
+
+def read(*paths, max_bytes=5_000_000):
+    return read_articles([str(p) for p in paths], max_bytes=max_bytes)
+
+
+def paragraphs(article) -> list[str]:
+    return [article.text[p.start : p.end] for p in article.paragraphs]
+
+
+def test_txt_is_read_as_is_with_one_paragraph_per_line(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (article,), errors = read(tmp_path / "a.txt")
+    assert errors == [] and article.text == STORY
+    assert paragraphs(article) == STORY.strip().split("\n")
+
+
+def test_folders_are_read_recursively_and_paths_join_the_argument(tmp_path):
+    (tmp_path / "day" / "council").mkdir(parents=True)
+    (tmp_path / "day" / "council" / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "day" / "b.md").write_text(STORY, encoding="utf-8")
+    (tmp_path / "day" / ".hidden.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "day" / "notes.pdf").write_bytes(b"%PDF")
+    articles, errors = read(tmp_path / "day")
+    assert [a.path for a in articles] == [str(tmp_path / "day" / "b.md"), str(tmp_path / "day" / "council" / "a.txt")]
+    assert errors == []
+
+
+def test_markdown_front_matter_gives_title_and_date_and_is_not_text(tmp_path):
+    text = "---\ntitle: Council rated inadequate\ndate: 2023-07-13\n---\n# Council rated inadequate\n\n" + STORY
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    (article,), _ = read(tmp_path / "a.md")
+    assert article.title == "Council rated inadequate" and article.published == date(2023, 7, 13)
+    assert paragraphs(article) == STORY.strip().split("\n")
+
+
+def test_html_main_text_title_and_date_without_navigation(tmp_path):
+    page = (
+        "<html><head><title>Council fails | Echo</title>"
+        '<meta property="article:published_time" content="2023-07-13T10:00:00Z"></head>'
+        "<body><nav>Home News Sport</nav><article><h1>Council fails</h1>"
+        "<p>The council was rated inadequate in four out of five areas by Ofsted inspectors in March.</p>"
+        "<p>Jenny Turnross will start in August as the new corporate director of children's services.</p>"
+        "</article><footer>Copyright 2023 Echo. All rights reserved.</footer><script>track()</script></body></html>"
+    )
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (article,), errors = read(tmp_path / "a.html")
+    assert errors == [] and article.published == date(2023, 7, 13) and article.title.startswith("Council fails")
+    assert paragraphs(article) == [
+        "The council was rated inadequate in four out of five areas by Ofsted inspectors in March.",
+        "Jenny Turnross will start in August as the new corporate director of children's services.",
+    ]
+
+
+def test_docx_paragraphs_and_title(tmp_path):
+    import docx
+
+    word = docx.Document()
+    word.core_properties.title = "Council rated inadequate"
+    for line in STORY.strip().split("\n"):
+        word.add_paragraph(line)
+    word.save(tmp_path / "a.docx")
+    (article,), errors = read(tmp_path / "a.docx")
+    assert errors == [] and article.title == "Council rated inadequate"
+    assert paragraphs(article) == STORY.strip().split("\n")
+
+
+@pytest.mark.parametrize(
+    "encoded, warned",
+    [
+        (("\ufeff" + STORY).encode("utf-8"), False),
+        (STORY.encode("utf-16"), False),
+        ((STORY + "Café Nero’s owner said so.\n").encode("cp1252"), True),
+    ],
+)
+def test_encodings_are_detected_and_a_guess_is_warned(tmp_path, encoded, warned):
+    (tmp_path / "a.txt").write_bytes(encoded)
+    (article,), errors = read(tmp_path / "a.txt")
+    assert errors == [] and paragraphs(article)[0] == STORY.split("\n")[0]
+    assert bool(article.warnings) is warned
+
+
+def test_unreadable_files_are_errors_and_the_rest_is_still_read(tmp_path):
+    (tmp_path / "good.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "big.txt").write_text(STORY * 100, encoding="utf-8")
+    (tmp_path / "broken.docx").write_bytes(b"PK not really a zip")
+    articles, errors = read(tmp_path, tmp_path / "missing.txt", max_bytes=1000)
+    assert [a.path for a in articles] == [str(tmp_path / "good.txt")]
+    reasons = {Path(e.path).name: e.error for e in errors}
+    assert set(reasons) == {"binary.txt", "empty.txt", "big.txt", "broken.docx", "missing.txt"}
+    assert "larger than" in reasons["big.txt"] and "Word" in reasons["broken.docx"] and "no such" in reasons["missing.txt"]
+    assert all("\n" not in reason for reason in reasons.values())
+
+
+def test_a_file_of_nothing_but_furniture_is_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Sign up to read this article\nDownload the app\n", encoding="utf-8")
+    articles, (error,) = read(tmp_path / "a.txt")
+    assert articles == [] and "no article text" in error.error
+
+
+def test_read_more_lists_prompts_and_bylines_are_not_paragraphs(tmp_path):
+    text = (
+        "Liverpool Echo\nDavid Humphreys\n\nCouncil rated inadequate by inspectors\n\n"
+        "The council was rated inadequate.\nREAD MORE:\nLive updates as road closed\nBoy, 10, attacked\n"
+        "Ms Turnross starts in August.\nSign up to read this article\nRelated Stories\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (article,), _ = read(tmp_path / "a.txt")
+    assert article.title == "Council rated inadequate by inspectors"
+    assert paragraphs(article) == ["The council was rated inadequate.", "Ms Turnross starts in August."]
+
+
+def test_lines_repeated_across_drafts_are_furniture_unless_they_are_story_sentences(tmp_path):
+    shared = "The council was rated inadequate in four out of five areas by inspectors in March.\n"
+    (tmp_path / "a.txt").write_text(shared + "Echo Daily from the newsroom here\nMs Turnross starts in August.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(shared + "Echo Daily from the newsroom here\nMr Jones spoke.\n", encoding="utf-8")
+    articles, _ = read(tmp_path)
+    assert [paragraphs(a) for a in articles] == [
+        [shared.strip(), "Ms Turnross starts in August."],
+        [shared.strip(), "Mr Jones spoke."],
+    ]
+
+
+def test_hard_wrapped_lines_form_one_paragraph(tmp_path):
+    (tmp_path / "a.txt").write_text("The council said that the new corporate\ndirector would start in August.\n\nMr Jones agreed.\n", encoding="utf-8")
+    (article,), _ = read(tmp_path / "a.txt")
+    assert paragraphs(article) == ["The council said that the new corporate\ndirector would start in August.", "Mr Jones agreed."]
+
+
+def test_a_dateline_above_the_story_is_the_publication_date(tmp_path):
+    (tmp_path / "a.txt").write_text("Council rated inadequate\nPublished Thursday 13 July 2023 10:00 BST\n\n" + STORY, encoding="utf-8")
+    (article,), _ = read(tmp_path / "a.txt")
+    assert article.published == date(2023, 7, 13)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [("13 July 2023", date(2023, 7, 13)), ("July 13, 2023", date(2023, 7, 13)), ("2023-07-13", date(2023, 7, 13)),
+     ("Updated: 13/07/2023, 5pm", date(2023, 7, 13)), ("Councillors met on 13 July 2023.", None), ("In March", None)],
+)
+def test_dateline_is_only_a_line_that_is_just_a_date(line, expected):
+    assert dateline_date(line) == expected
+
+
+def test_seeds_keep_their_story_and_lose_their_furniture():
+    articles, errors = read(SEEDS)
+    assert errors == [] and len(articles) == 5
+    every = [p for article in articles for p in paragraphs(article)]
+    for furniture in ("READ MORE", "READ NEXT", "Sign up", "Related Stories", "One app", "Live updates as road closed", "Download the app", "birkenhead.news on Facebook"):
+        assert not any(furniture in p for p in every), furniture
+    assert "Liverpool Echo" not in every
+    assert any("Ms Turnbull starting her role" in p for p in every)
+    assert any(p.startswith("In total four out of five areas") for p in every)
+    assert [a.title for a in articles][2] == "Liverpool Council investing to 'get a grip' on children's services"
