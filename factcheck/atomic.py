@@ -18,8 +18,17 @@ def write_atomically(path: Path, text: str) -> Path:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
+        os.chmod(temporary, _shareable_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def _shareable_mode() -> int:
+    """The mode a plain `open()` would give (0o666 less the umask): mkstemp's private 0o600
+    would stop colleagues and web servers from opening a report."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

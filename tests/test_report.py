@@ -96,3 +96,13 @@ def test_a_file_report_creates_its_folder(tmp_path):
     target = tmp_path / "new" / "report.html"
     assert write_report(result(), "html", str(target)) == str(target)
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_written_report_is_readable_by_others_like_any_new_file(tmp_path):
+    import os
+
+    target = tmp_path / "report.json"
+    write_report(result(), "json", str(target))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
