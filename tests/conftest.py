@@ -68,3 +68,31 @@ def story_context(texts: dict[str, str], embedder=None, min_similarity: float = 
         clusters=cluster_sentences(vectors, min_similarity),
         people=index_people(claims),
     )
+
+
+def extracted_story(texts: dict[str, str], embedder=None, min_similarity: float = 0.5, published=None):
+    """A StoryContext from {path: text}, one sentence per line, every extractor run for real."""
+    from factcheck.cluster import cluster_sentences, index_people
+    from factcheck.embed.tfidf import TfidfEmbedder
+    from factcheck.extract.claims import extract_claims
+    from factcheck.rules import StoryContext
+
+    claims = []
+    for path, text in texts.items():
+        article = article_from(text, path, published)
+        claims.extend(extract_claims(article, sentences_by_line(article)))
+    vectors = (embedder or TfidfEmbedder()).encode([claim.sentence.text for claim in claims])
+    return StoryContext(
+        name="story",
+        claims=claims,
+        vectors=vectors,
+        clusters=cluster_sentences(vectors, min_similarity),
+        people=index_people(claims),
+    )
+
+
+def findings_of(rule_name: str, texts: dict[str, str], **options):
+    from factcheck.rules import RULES
+
+    rule = RULES[rule_name]
+    return list(rule.check(extracted_story(texts, **options), rule.parameters))

@@ -51,9 +51,9 @@ def test_relative_words_resolve_against_the_publication_date():
     ]
 
 
-def test_without_a_publication_date_relative_words_have_no_value():
+def test_without_a_publication_date_relative_words_have_no_value_and_months_no_year():
     assert dates("An inspection in March, last week, on Tuesday.", published=None) == [
-        ("March", None, True),
+        ("March", "--03", True),
         ("last week", None, True),
         ("on Tuesday", None, True),
     ]

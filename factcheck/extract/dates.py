@@ -3,8 +3,9 @@
 "13 July 2023" is 2023-07-13, "March 2023" is 2023-03, "in 2018" is 2018, "2021-2023" is the
 interval 2021/2023, "last week" is an ISO week (2023-W27). Words whose meaning depends on when
 the article was written ("last week", "in March" without a year, "on Thursday July 13") are
-marked ``relative`` and resolved against the publication date; when that is unknown their
-value is None, so no rule ever compares them as if they were absolute.
+marked ``relative`` and resolved against the publication date. When that is unknown, "last
+week" has no value, and a month or day without a year keeps ISO 8601's year-less form
+("--03", "--07-13"): comparable with another year-less date, never with an absolute one.
 
 A month or day without a year is placed in the year that makes the sentence's tense true: in
 the year of publication or before it for past events, in it or after it when the sentence
@@ -52,7 +53,7 @@ def _day_month(match: re.Match[str], published: date | None, sentence: str) -> t
     if match["y"]:
         return _valid(int(match["y"]), month, day), False
     year = _year_for(month, published, sentence)
-    return (_valid(year, month, day) if year else None), True
+    return (_valid(year, month, day) if year else f"--{month:02d}-{day:02d}"), True
 
 
 def _slash_day(match: re.Match[str], published: date | None, sentence: str) -> tuple[str | None, bool]:
@@ -67,7 +68,7 @@ def _month_year(match: re.Match[str], published: date | None, sentence: str) -> 
 def _bare_month(match: re.Match[str], published: date | None, sentence: str) -> tuple[str | None, bool]:
     month = _month(match["month"])
     year = _year_for(month, published, sentence)
-    return (f"{year:04d}-{month:02d}" if year else None), True
+    return (f"{year:04d}-{month:02d}" if year else f"--{month:02d}"), True
 
 
 def _year_range(match: re.Match[str], published: date | None, sentence: str) -> tuple[str | None, bool]:

@@ -6,10 +6,30 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from factcheck.records import Finding
-from factcheck.rules import name_variant, number_mismatch
+from factcheck.rules import (
+    date_mismatch,
+    entity_mismatch,
+    name_variant,
+    negation_conflict,
+    number_mismatch,
+    quote_attribution,
+    quote_mismatch,
+    role_mismatch,
+    status_mismatch,
+)
 from factcheck.rules.base import SEVERITIES, Rule, StoryContext
 
-RULE_MODULES = (name_variant, number_mismatch)
+RULE_MODULES = (
+    name_variant,
+    number_mismatch,
+    date_mismatch,
+    role_mismatch,
+    status_mismatch,
+    quote_mismatch,
+    quote_attribution,
+    negation_conflict,
+    entity_mismatch,
+)
 RULES: dict[str, Rule] = {rule.name: rule for rule in map(Rule.from_module, RULE_MODULES)}
 
 

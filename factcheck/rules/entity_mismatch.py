@@ -1,0 +1,93 @@
+"""entity-mismatch: two accounts of one fact that differ in who or what.
+
+What it catches
+    "appointed by the council" against "appointed by the government"; "joins from
+    Birmingham Children's Trust" against "joins from Manchester Children's Trust"; a
+    different person in the same slot of the same sentence.
+
+How it decides
+    Two sentences about one fact (same cluster, vectors at least ``min_similarity`` alike,
+    and at least ``min_word_overlap`` of their words in common once lined up) are read at the
+    places where their words differ. A difference of a few words (``max_words``) where both
+    sides name something (a person or organisation found by extraction, capitalised words
+    inside the sentence, or a public body such as "the council" or "the government") is a
+    conflict. Spelling variants of one name are left to name-variant, and numbers and dates
+    to their own rules.
+
+    Severity is high when the sentences agree on almost every other word
+    (``high_word_overlap``); medium otherwise.
+
+Example
+    Jenny Turnross was appointed by the council in May.
+    Jenny Turnross was appointed by the government in May.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz.distance import JaroWinkler
+
+from factcheck.records import Claim, Evidence, Finding
+from factcheck.rules.alignment import Difference, Word, aligned_pairs, differences, span_of, words_of
+from factcheck.rules.base import StoryContext, finding
+
+CODE = "FC801"
+NAME = "entity-mismatch"
+SUMMARY = "Aligned claims that differ in who or what"
+SEVERITY = "high"
+PARAMETERS = {"min_similarity": 0.6, "min_word_overlap": 0.6, "high_word_overlap": 0.8, "max_words": 4, "max_name_similarity": 0.85}
+
+PUBLIC_BODIES = frozenset(
+    """council government ministry department police court courts committee cabinet board trust
+    commission regulator inspectors ofsted nhs parliament mayor minister ministers watchdog
+    authority commissioners home office treasury school university hospital charity union""".split()
+)
+DETERMINERS = frozenset("the a an its their his her".split())
+MONTHS_AND_DAYS = re.compile(
+    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.IGNORECASE
+)
+
+
+def names_something(claim: Claim, words: tuple[Word, ...]) -> bool:
+    """Whether these words are a person, an organisation, a proper name or a public body."""
+    if not words or any(any(c.isdigit() for c in w.text) or MONTHS_AND_DAYS.match(w.text) for w in words):
+        return False
+    start, end = words[0].start, words[-1].end
+    mentions = claim.people + claim.organisations
+    if any(m.start < end and start < m.end for m in mentions):
+        return True
+    content = [w for w in words if w.key not in DETERMINERS]
+    if content and all(w.key in PUBLIC_BODIES for w in content):
+        return True
+    opens_sentence = start == claim.sentence.start
+    return bool(content) and not opens_sentence and all(w.text[:1].isupper() for w in content)
+
+
+def spelling_variant(first: str, second: str, max_similarity: float) -> bool:
+    a, b = first.lower(), second.lower()
+    return a in b or b in a or JaroWinkler.similarity(a, b) >= max_similarity
+
+
+def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
+    for first, second, _similarity in aligned_pairs(story, parameters["min_similarity"]):
+        overlap, found = differences(words_of(first.sentence.text, first.sentence.start), words_of(second.sentence.text, second.sentence.start))
+        if overlap < parameters["min_word_overlap"]:
+            continue
+        for difference in found:
+            if _is_swap(first, second, difference, parameters):
+                severity = "high" if overlap >= parameters["high_word_overlap"] else "medium"
+                message = f"The accounts differ in who or what: “{difference.first_text()}” vs “{difference.second_text()}”."
+                evidence = [Evidence.of(first.sentence, span_of(first, difference.first)), Evidence.of(second.sentence, span_of(second, difference.second))]
+                yield finding(NAME, story.name, severity, overlap, message, evidence)
+                break
+
+
+def _is_swap(first: Claim, second: Claim, difference: Difference, parameters: Mapping[str, float]) -> bool:
+    limit = parameters["max_words"]
+    if not (0 < len(difference.first) <= limit and 0 < len(difference.second) <= limit):
+        return False
+    if spelling_variant(difference.first_text(), difference.second_text(), parameters["max_name_similarity"]):
+        return False
+    return names_something(first, difference.first) and names_something(second, difference.second)

@@ -1,0 +1,114 @@
+"""quote-mismatch: the same quotation worded differently in two places.
+
+What it catches
+    “We are 100% focused on fixing the issues” in one article and “We are totally focused
+    on fixing the problems” in another, given as the same person's words.
+
+How it decides
+    Quotations of at least ``min_words`` words are lined up word by word (case and
+    punctuation aside). Two are the same quotation when most of the shorter one's words
+    line up with the other (``min_shared``). Words missing only at either end are a shorter
+    extract, which is fine; a word changed, added or dropped inside the shared stretch is a
+    rewording. The message shows the word-level difference.
+
+    Severity is high when a changed word is a number or a negation, medium otherwise.
+
+Example
+    He said: “The buck stops with them and the cabinet lead from 2021-2023.”
+    He said: “The buck stops with them and the cabinet lead from 2019-2023.”
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import combinations
+
+from factcheck.records import Claim, Evidence, Finding, Mention, Quote
+from factcheck.rules.alignment import Difference, Word, words_of
+from factcheck.rules.base import StoryContext, finding
+
+CODE = "FC601"
+NAME = "quote-mismatch"
+SUMMARY = "The same quotation worded differently"
+SEVERITY = "medium"
+PARAMETERS = {"min_words": 5, "min_shared": 0.7}
+
+WEIGHTY = re.compile(r"^(?:\d[\d,.%]*|not|never|no|n't|\w+n't)$")
+
+
+@dataclass(frozen=True)
+class QuotePair:
+    """Two quotations lined up: the share of the shorter one that matches, and the
+    differences inside the stretch they share."""
+
+    first: tuple[Claim, Quote]
+    second: tuple[Claim, Quote]
+    shared: float
+    inner: list[Difference]
+
+
+def quoted(story: StoryContext, min_words: int) -> list[tuple[Claim, Quote, list[Word]]]:
+    found = []
+    for claim in story.claims:
+        for quote in claim.quotes:
+            words = words_of(quote.text, quote.start)
+            if len(words) >= min_words:
+                found.append((claim, quote, words))
+    return found
+
+
+def quote_pairs(story: StoryContext, min_words: int, min_shared: float) -> Iterator[QuotePair]:
+    """Pairs of quotations from different sentences that are the same quotation."""
+    for (claim_a, quote_a, words_a), (claim_b, quote_b, words_b) in combinations(quoted(story, min_words), 2):
+        if claim_a.sentence == claim_b.sentence:
+            continue
+        keys_a, keys_b = [w.key for w in words_a], [w.key for w in words_b]
+        if len(set(keys_a) & set(keys_b)) < min_shared * min(len(set(keys_a)), len(set(keys_b))):
+            continue
+        matcher = SequenceMatcher(a=keys_a, b=keys_b, autojunk=False)
+        blocks = [block for block in matcher.get_matching_blocks() if block.size]
+        matched = sum(block.size for block in blocks)
+        shared = matched / min(len(keys_a), len(keys_b))
+        if shared < min_shared:
+            continue
+        inner = [
+            Difference(tuple(words_a[a0:a1]), tuple(words_b[b0:b1]))
+            for tag, a0, a1, b0, b1 in matcher.get_opcodes()
+            if tag != "equal" and blocks[0].a <= a0 and a1 <= blocks[-1].a + blocks[-1].size
+            and blocks[0].b <= b0 and b1 <= blocks[-1].b + blocks[-1].size
+        ]
+        yield QuotePair((claim_a, quote_a), (claim_b, quote_b), shared, inner)
+
+
+def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
+    for pair in quote_pairs(story, int(parameters["min_words"]), parameters["min_shared"]):
+        if not pair.inner:
+            continue
+        changes = "; ".join(_change(difference) for difference in pair.inner)
+        weighty = any(WEIGHTY.match(word.key) for d in pair.inner for word in d.first + d.second)
+        (claim_a, quote_a), (claim_b, quote_b) = pair.first, pair.second
+        message = f"A quotation is worded differently: {changes}."
+        evidence = [Evidence.of(claim_a.sentence, _span(quote_a, pair.inner, True)), Evidence.of(claim_b.sentence, _span(quote_b, pair.inner, False))]
+        yield finding(NAME, story.name, "high" if weighty else "medium", pair.shared, message, evidence)
+
+
+def _change(difference: Difference) -> str:
+    before, after = difference.first_text(), difference.second_text()
+    if not before:
+        return f"“{after}” added"
+    if not after:
+        return f"“{before}” left out"
+    return f"“{before}” → “{after}”"
+
+
+def _span(quote: Quote, inner: list[Difference], first: bool) -> Mention:
+    """The first changed words of this side, or the whole quotation if it only lacks words."""
+    for difference in inner:
+        words = difference.first if first else difference.second
+        if words:
+            start, end = words[0].start, words[-1].end
+            return Mention(quote.text[start - quote.start : end - quote.start], start, end)
+    return quote

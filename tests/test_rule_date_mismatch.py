@@ -1,0 +1,41 @@
+from datetime import date
+
+from conftest import findings_of
+
+from factcheck.rules.date_mismatch import period
+
+MARCH = "An inspection in March led to the department being rated inadequate by Ofsted."
+
+
+def test_the_same_event_in_different_months_is_flagged():
+    (found,) = findings_of("date-mismatch", {"a.txt": MARCH, "b.txt": MARCH.replace("March", "April")})
+    assert found.severity == "high" and [e.span for e in found.evidence] == ["March", "April"]
+    assert "“March”" in found.message and "“April”" in found.message
+
+
+def test_years_and_ranges_conflict_only_when_they_do_not_overlap():
+    text = "Barry Kushner held the children's services portfolio from 2021 until he stepped down."
+    assert len(findings_of("date-mismatch", {"a.txt": text, "b.txt": text.replace("2021", "2019")})) == 1
+    assert findings_of("date-mismatch", {"a.txt": text, "b.txt": text.replace("from 2021", "from March 2021")}) == []
+
+
+def test_a_month_without_a_year_is_not_compared_with_a_dated_one():
+    assert findings_of("date-mismatch", {"a.txt": MARCH, "b.txt": MARCH.replace("in March", "in April 2023")}) == []
+
+
+def test_relative_dates_resolve_against_publication_and_stay_out_when_it_is_unknown():
+    text = "Cllr Liam Robinson was elected leader of the council last week after a vote."
+    other = text.replace("last week", "last month")
+    assert findings_of("date-mismatch", {"a.txt": text, "b.txt": other}) == []
+    assert len(findings_of("date-mismatch", {"a.txt": text, "b.txt": other}, published=date(2023, 7, 10))) == 1
+
+
+def test_unrelated_sentences_with_different_dates_are_not_compared():
+    texts = {"a.txt": MARCH, "b.txt": "Councillors will discuss foster care payments at the town hall in April."}
+    assert findings_of("date-mismatch", texts) == []
+
+
+def test_periods_cover_what_the_iso_value_says():
+    assert period("2023-W27") == (date(2023, 7, 3), date(2023, 7, 9))
+    assert period("2021/2023") == (date(2021, 1, 1), date(2023, 12, 31))
+    assert period("2023-02") == (date(2023, 2, 1), date(2023, 2, 28))

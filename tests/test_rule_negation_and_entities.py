@@ -1,0 +1,37 @@
+import pytest
+from conftest import findings_of
+
+MADE = "Mr Jones said additional investment had been made to strengthen the service."
+
+
+def test_an_added_negation_is_a_conflict():
+    (found,) = findings_of("negation-conflict", {"a.txt": MADE, "b.txt": MADE.replace("had been", "had not been")})
+    assert found.severity == "high" and [e.span for e in found.evidence][1] == "not"
+
+
+@pytest.mark.parametrize("first, second", [("had", "hadn't"), ("rose", "fell"), ("praised", "criticised")])
+def test_contractions_and_antonyms(first, second):
+    text = f"The number of children in care {first} sharply, inspectors said in their report on Liverpool."
+    assert len(findings_of("negation-conflict", {"a.txt": text, "b.txt": text.replace(f" {first} ", f" {second} ")})) == 1
+
+
+def test_rewording_that_keeps_the_sense_is_no_conflict():
+    assert findings_of("negation-conflict", {"a.txt": MADE, "b.txt": MADE.replace("additional", "extra")}) == []
+
+
+def test_a_different_body_in_the_same_slot_is_an_entity_mismatch():
+    text = "Jenny Turnross was appointed by the council as corporate director in May."
+    (found,) = findings_of("entity-mismatch", {"a.txt": text, "b.txt": text.replace("the council", "the government")})
+    assert [e.span for e in found.evidence] == ["council", "government"]
+
+
+def test_a_different_organisation_name_is_an_entity_mismatch():
+    text = "Ms Turnross joins the city from Birmingham Children's Trust where she is director of practice."
+    (found,) = findings_of("entity-mismatch", {"a.txt": text, "b.txt": text.replace("Birmingham", "Manchester")})
+    assert "Birmingham" in found.message and "Manchester" in found.message
+
+
+def test_spelling_variants_numbers_and_plain_words_are_left_to_other_rules():
+    text = "Cllr Liz Parsons said the council had appointed 346 new foster carers this year."
+    for changed in (text.replace("Parsons", "Parson"), text.replace("346", "364"), text.replace("new", "extra")):
+        assert findings_of("entity-mismatch", {"a.txt": text, "b.txt": changed}) == []

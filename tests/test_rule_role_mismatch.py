@@ -1,0 +1,39 @@
+import pytest
+from conftest import findings_of
+
+from factcheck.rules.role_mismatch import compare
+
+
+def test_the_same_post_with_a_different_remit_is_high():
+    texts = {
+        "a.txt": "Cllr Liz Parsons, cabinet member for children's services, said the plan was ready.",
+        "b.txt": "Cllr Liz Parsons, cabinet member for adult social care, spoke at the meeting.",
+    }
+    (found,) = findings_of("role-mismatch", texts)
+    assert found.severity == "high" and "Liz Parsons" in found.message
+    assert [e.span for e in found.evidence] == ["cabinet member for children's services", "cabinet member for adult social care"]
+
+
+@pytest.mark.parametrize(
+    "first, second, severity",
+    [
+        ("leader of the council", "deputy leader of the council", "high"),
+        ("corporate director", "chief executive", "medium"),
+        ("interim corporate director", "interim director", "low"),
+    ],
+)
+def test_rank_changes_senior_posts_and_shorter_forms(first, second, severity):
+    assert compare(first, second)[0] == severity
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("council leader", "leader of the council"),
+        ("former cabinet member for children's services", "councillor"),
+        ("councillor", "cabinet member for children's services"),
+        ("the council's new corporate director", "corporate director"),
+    ],
+)
+def test_compatible_roles_are_not_findings(first, second):
+    assert compare(first, second) is None
