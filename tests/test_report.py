@@ -1,12 +1,14 @@
 import json
+import os
 import random
 from datetime import date
 
 from factcheck.records import Article, Evidence, Finding, Paragraph, ReadError, RunResult, Sentence, Story
 from factcheck.report import render, write_report
-from factcheck.report.html_report import highlight
+from factcheck.report.contents import ordered_findings
+from factcheck.report.html_report import highlight, severity_table
 
-TEXT_A = "Jenny Turnross starts in August. She said <script>alert(1)</script> & “more”."
+TEXT_A = 'Jenny Turnross starts in August. She said <script>alert(1)</script> & "more", it\'s true.'
 TEXT_B = "Ms Turnbull starts next month."
 
 
@@ -38,6 +40,12 @@ def result(findings=None) -> RunResult:
     )
 
 
+def shuffled(findings: list[Finding], seed: int) -> list[Finding]:
+    copy = list(findings)
+    random.Random(seed).shuffle(copy)
+    return copy
+
+
 def test_json_contract_keys_order_and_types():
     report = json.loads(render(result(), "json"))
     assert list(report) == ["schema", "stories", "articles", "findings", "errors", "warnings"]
@@ -47,38 +55,92 @@ def test_json_contract_keys_order_and_types():
         {"path": "drafts/a.txt", "title": "Council news", "published": "2023-07-13", "sentences": 2},
         {"path": "drafts/b.txt", "title": "", "published": None, "sentences": 1},
     ]
+    assert [list(article) for article in report["articles"]] == [["path", "title", "published", "sentences"]] * 2
     first = report["findings"][0]
     assert list(first) == ["id", "rule", "severity", "confidence", "story", "message", "evidence"]
     assert first["confidence"] == 0.912 and first["id"] == "name-variant-aaa"
+    assert list(first["evidence"][0]) == ["article", "sentence", "start", "end", "span"]
     assert first["evidence"][0] == {"article": "drafts/a.txt", "sentence": "Jenny Turnross starts in August.", "start": 0, "end": 32, "span": "Jenny Turnross"}
     assert report["errors"] == [{"path": "drafts/c.docx", "error": "not a valid Word document"}]
+    assert report["warnings"] == ["model could not be loaded; TF-IDF used"]
+
+
+def test_json_keeps_non_ascii_text_readable_and_ends_with_a_newline():
+    text = render(result(), "json")
+    assert "“Turnross”" in text and "\\u201c" not in text
+    assert text.endswith("}\n") and text.startswith('{\n  "schema"')
+
+
+def test_json_with_no_findings_has_an_empty_list():
+    assert json.loads(render(result(findings=[]), "json"))["findings"] == []
 
 
 def test_findings_come_most_severe_first_whatever_order_the_rules_gave():
     base = result()
-    shuffled = list(base.findings)
-    random.Random(4).shuffle(shuffled)
-    assert render(result(shuffled), "json") == render(base, "json")
+    assert render(result(shuffled(base.findings, 4)), "json") == render(base, "json")
     assert [f["severity"] for f in json.loads(render(base, "json"))["findings"]] == ["high", "medium", "low"]
+
+
+def test_html_is_byte_identical_whatever_order_the_rules_gave():
+    base = result()
+    assert render(base, "html") == render(base, "html") == render(result(shuffled(base.findings, 7)), "html")
+
+
+def test_equally_severe_findings_are_ordered_by_rule_story_first_evidence_then_id():
+    def medium(rule: str, story: str, article: str, start: int, id: str) -> Finding:
+        return Finding(rule, "medium", 0.5, story, "m", (Evidence(article, "x", start, start + 1, "x", start, start + 1),), id)
+
+    expected = [
+        medium("number-mismatch", "a", "a.txt", 40, "y"),
+        medium("number-mismatch", "a", "a.txt", 40, "z"),
+        medium("number-mismatch", "a", "b.txt", 5, "w"),
+        medium("number-mismatch", "b", "a.txt", 0, "v"),
+        medium("quote-mismatch", "a", "a.txt", 0, "u"),
+    ]
+    assert ordered_findings(result(list(reversed(expected)))) == expected
 
 
 def test_html_escapes_article_text_and_still_marks_the_span():
     html = render(result(), "html")
     assert "<script>alert" not in html
-    assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>" in html
+    assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark> &amp; &#34;more&#34;, it&#39;s true." in html
     assert "<mark>Jenny Turnross</mark> starts in August." in html
-    assert "&amp; “more”" in html
 
 
 def test_html_is_self_contained():
     html = render(result(), "html")
     assert "<link" not in html and 'src="http' not in html and "@import" not in html and "<script" not in html
-    for part in ("Unreadable files", "drafts/c.docx", "TF-IDF used", "chars 0–32", "name-variant", "Summary"):
+    assert "url(" not in html
+
+
+def test_html_lists_summary_warnings_errors_offsets_and_articles():
+    html = render(result(), "html")
+    assert "<title>factcheck report — drafts</title>" in html
+    assert "2 articles, 3 sentences" in html and "3 findings" in html
+    for part in ("Unreadable files", "drafts/c.docx", "not a valid Word document", "TF-IDF used", "chars 0–32", "2023-07-13"):
         assert part in html
+    assert ">high</span>" in html and ">medium</span>" in html
+
+
+def test_html_says_one_finding_not_one_findings():
+    html = render(result(findings=result().findings[:1]), "html")
+    assert "1 finding " in html and "1 findings" not in html
 
 
 def test_html_says_plainly_when_nothing_was_found():
     assert "No disagreements found" in render(result(findings=[]), "html")
+    assert "No disagreements found" not in render(result(), "html")
+
+
+def test_severity_table_counts_each_rule_by_severity():
+    assert severity_table(result().findings) == [("name-variant", [1, 0, 1]), ("number-mismatch", [0, 1, 0])]
+
+
+def test_highlight_uses_the_offsets_to_pick_the_right_one_of_repeated_words():
+    text = "Turnbull met Turnbull."
+    second = Evidence("a.txt", text, 10, 32, "Turnbull", 23, 31)
+    cut = highlight(second)
+    assert (cut.before, cut.span, cut.after) == ("Turnbull met ", "Turnbull", ".")
 
 
 def test_highlight_falls_back_to_the_first_occurrence_when_offsets_disagree():
@@ -87,20 +149,23 @@ def test_highlight_falls_back_to_the_first_occurrence_when_offsets_disagree():
     assert (cut.before, cut.span, cut.after) == ("Ms ", "Turnbull", " said so.")
 
 
+def test_highlight_leaves_the_sentence_whole_when_the_span_is_not_in_it():
+    cut = highlight(Evidence("a.txt", "Ms Turnbull said so.", 100, 120, "Turnross", 0, 8))
+    assert (cut.before, cut.span, cut.after) == ("Ms Turnbull said so.", "", "")
+
+
 def test_stdout_gets_only_the_report(capsys):
     assert write_report(result(), "json", "-") is None
-    assert json.loads(capsys.readouterr().out)["schema"] == "factcheck.report/1"
+    assert capsys.readouterr().out == render(result(), "json")
 
 
 def test_a_file_report_creates_its_folder(tmp_path):
-    target = tmp_path / "new" / "report.html"
+    target = tmp_path / "new" / "deeper" / "report.html"
     assert write_report(result(), "html", str(target)) == str(target)
-    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert target.read_text(encoding="utf-8") == render(result(), "html")
 
 
 def test_a_written_report_is_readable_by_others_like_any_new_file(tmp_path):
-    import os
-
     target = tmp_path / "report.json"
     write_report(result(), "json", str(target))
     umask = os.umask(0)

@@ -19,7 +19,8 @@ def test_the_same_post_with_a_different_remit_is_high():
     [
         ("leader of the council", "deputy leader of the council", "high"),
         ("corporate director", "chief executive", "medium"),
-        ("interim corporate director", "interim director", "low"),
+        ("CEO", "chief financial officer", "high"),
+        ("U.S. Attorney for the Eastern District", "U.S. Attorney for the Southern District", "high"),
     ],
 )
 def test_rank_changes_senior_posts_and_shorter_forms(first, second, severity):
@@ -33,6 +34,8 @@ def test_rank_changes_senior_posts_and_shorter_forms(first, second, severity):
         ("former cabinet member for children's services", "councillor"),
         ("councillor", "cabinet member for children's services"),
         ("the council's new corporate director", "corporate director"),
+        ("interim corporate director", "interim director"),
+        ("founder of the troubled digital start-up", "founder of the distressed digital start-up"),
     ],
 )
 def test_compatible_roles_are_not_findings(first, second):

@@ -1,15 +1,22 @@
 """Dates and periods, normalised to ISO text as precise as the words allow.
 
-"13 July 2023" is 2023-07-13, "March 2023" is 2023-03, "in 2018" is 2018, "2021-2023" is the
-interval 2021/2023, "last week" is an ISO week (2023-W27). Words whose meaning depends on when
-the article was written ("last week", "in March" without a year, "on Thursday July 13") are
-marked ``relative`` and resolved against the publication date. When that is unknown, "last
-week" has no value, and a month or day without a year keeps ISO 8601's year-less form
-("--03", "--07-13"): comparable with another year-less date, never with an absolute one.
+"13 July 2023" is 2023-07-13, "March 2023" is 2023-03, "in 2018" is 2018, "2021-2023" and
+"between 2016 and 2020" are intervals (2021/2023), "the 1990s" is 1990/1999, "last week" is an
+ISO week (2023-W27), and "the past year" is the twelve months up to publication
+(2022-07-13/2023-07-13). Words whose meaning depends on when the article was written ("last
+week", "in March" without a year, "on Thursday July 13") are marked ``relative`` and resolved
+against the publication date. When that is unknown, "last week" has no value, and a month or
+day without a year keeps ISO 8601's year-less form ("--03", "--07-13"): comparable with another
+year-less date, never with an absolute one. A bare weekday ("on Tuesday") is never resolved:
+it could fall either side of publication.
 
-A month or day without a year is placed in the year that makes the sentence's tense true: in
+A year alone is a date after a word such as "in", "since" or "from", or on its own unless a
+plural noun follows it ("2000 children" is a count).
+
+A month or day without a year is placed in the year that makes its sentence's tense true: in
 the year of publication or before it for past events, in it or after it when the sentence
-speaks of the future ("will take up her post in August").
+speaks of the future ("will take up her post in August"). "since" always looks back, and
+"last March" / "next March" are never the month of publication.
 
 Spans are found with regular expressions rather than a date-search library: these run on
 every sentence, and search libraries read "may" and "march" as dates.
@@ -17,6 +24,7 @@ every sentence, and search libraries read "may" and "march" as dates.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -31,8 +39,14 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 YEAR = r"(?:19|20)\d{2}"
 ORDINAL = r"(?:st|nd|rd|th)?"
 YEAR_CONTEXT = r"(?:in|since|from|until|till|by|of|before|after|during|between|summer|spring|autumn|winter|early|late|mid|end of|start of)"
-FUTURE = re.compile(r"\b(?:will|shall|would|going to|to be|due|expected|plans?|set to|next|upcoming|from)\b", re.IGNORECASE)
+FUTURE = re.compile(
+    r"\b(?:will|shall|would|going to|(?:is|are) to|due to|expected to|plans? to|planned|set to|next|upcoming)\b|\w['’]ll\b",
+    re.IGNORECASE,
+)
+SENTENCE_STOP = re.compile(r"[.!?;](?=\s)")
+PLURAL_AFTER_YEAR = r"\s+(?!(?:was|is|has|as|its|this|his|us)\b)(?:[a-z]+s|people|children|staff|men|women|police)\b"
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+MONTHS_IN = {"month": 1, "year": 12, "decade": 120}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -67,7 +81,7 @@ def _month_year(match: re.Match[str], published: date | None, sentence: str) -> 
 
 def _bare_month(match: re.Match[str], published: date | None, sentence: str) -> tuple[str | None, bool]:
     month = _month(match["month"])
-    year = _year_for(month, published, sentence)
+    year = _year_for(month, published, sentence, match["prep"].lower())
     return (f"{year:04d}-{month:02d}" if year else f"--{month:02d}"), True
 
 
@@ -82,6 +96,10 @@ def _year(match: re.Match[str], published: date | None, sentence: str) -> tuple[
     return match["y"], False
 
 
+def _decade(match: re.Match[str], published: date | None, sentence: str) -> tuple[str | None, bool]:
+    return f"{match['y']}/{int(match['y']) + 9}", False
+
+
 def _named_day(match: re.Match[str], published: date | None, sentence: str) -> tuple[str | None, bool]:
     offsets = {"yesterday": -1, "today": 0, "tomorrow": 1}
     if published is None:
@@ -93,7 +111,7 @@ def _relative_period(match: re.Match[str], published: date | None, sentence: str
     """last/this/next week, month or year; "earlier this year" is this year."""
     if published is None:
         return None, True
-    step = {"last": -1, "past": -1, "this": 0, "next": 1}[match["which"].lower()]
+    step = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
     unit = match["unit"].lower()
     if unit == "week":
         day = published + timedelta(weeks=step)
@@ -103,6 +121,26 @@ def _relative_period(match: re.Match[str], published: date | None, sentence: str
         index = published.year * 12 + published.month - 1 + step
         return f"{index // 12:04d}-{index % 12 + 1:02d}", True
     return f"{published.year + step:04d}", True
+
+
+def _trailing_period(match: re.Match[str], published: date | None, sentence: str) -> tuple[str | None, bool]:
+    """"the past year" is the twelve months up to publication, not last calendar year: read as
+    2022 it would contradict "in March" of the same story."""
+    if published is None or (match["n"] or "").lower() == "few":
+        return None, True
+    count = NUMBER_WORDS.get((match["n"] or "one").lower()) or int(match["n"])
+    unit = match["unit"].lower().rstrip("s")
+    if unit in UNIT_DAYS:
+        start = published - timedelta(days=count * UNIT_DAYS[unit])
+    else:
+        start = _months_before(published, count * MONTHS_IN[unit])
+    return f"{start.isoformat()}/{published.isoformat()}", True
+
+
+def _months_before(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 - months
+    year, month = index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _ago(match: re.Match[str], published: date | None, sentence: str) -> tuple[str | None, bool]:
@@ -140,11 +178,15 @@ PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?P<d>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<month>{MONTH})\b(?:,?\s+(?P<y>{YEAR})\b)?"), _day_month),
     (re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<d>\d{{1,2}}){ORDINAL}\b(?!:)(?:,?\s+(?P<y>{YEAR})\b)?"), _day_month),
     (re.compile(rf"\b(?P<month>{MONTH})\s+(?:of\s+)?(?P<y>{YEAR})\b"), _month_year),
-    (re.compile(rf"\b(?:[Ii]n|[Bb]y|of|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Dd]uring|early|late|mid|[Ll]ast|[Tt]his|[Nn]ext)\s(?P<at>(?P<month>{MONTH}))\b"), _bare_month),
+    (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|of|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Dd]uring|early|late|mid|[Ll]ast|[Tt]his|[Nn]ext)\s(?P<at>(?P<month>{MONTH}))\b"), _bare_month),
+    (re.compile(rf"\b[Bb]etween\s(?P<at>(?P<y>{YEAR})\sand\s(?P<y2>{YEAR}))\b"), _year_range),
     (re.compile(rf"\b(?P<y>{YEAR})\s*(?:-|–|/|to)\s*(?P<y2>{YEAR}|\d{{2}})\b(?![-–/]\d)"), _year_range),
-    (re.compile(rf"\b{YEAR_CONTEXT}\s(?P<at>(?P<y>{YEAR}))\b(?![-–/]\d|\s+[a-z]+s\b)", re.IGNORECASE), _year),
+    (re.compile(rf"\b(?P<y>(?:19|20)\d0)s\b"), _decade),
+    (re.compile(rf"\b{YEAR_CONTEXT}\s(?P<at>(?P<y>{YEAR}))\b(?![-–/]\d)", re.IGNORECASE), _year),
+    (re.compile(rf"(?<![\w£$€.,/])(?<!\d[-–])(?<!\d\s)(?P<y>{YEAR})\b(?![-–/.,]\d|\s\d|{PLURAL_AFTER_YEAR})"), _year),
     (re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.IGNORECASE), _named_day),
-    (re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<which>last|past|this|next)\s+(?P<unit>week|month|year)\b", re.IGNORECASE), _relative_period),
+    (re.compile(r"\bthe\s+(?:past|last)\s+(?:(?P<n>\d+|few|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?P<unit>days?|weeks?|fortnight|months?|years?|decades?)\b(?!\s+of\b)", re.IGNORECASE), _trailing_period),
+    (re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b(?!\s+of\b)", re.IGNORECASE), _relative_period),
     (re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b", re.IGNORECASE), _ago),
     (re.compile(rf"\b(?:(?P<which>last|next|on|this)\s+)?(?P<day>{WEEKDAY})\b"), _weekday),
 ]
@@ -159,19 +201,55 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
             start, end = match.span("at") if "at" in pattern.groupindex else match.span()
             if any(start < stop and begin < end for begin, stop in taken):
                 continue
-            value, relative = resolve(match, published, sentence.text)
+            value, relative = resolve(match, published, _clause(sentence.text, start, end))
             taken.append((start, end))
             found.append(DateMention(sentence.text[start:end], sentence.start + start, sentence.start + end, value=value, relative=relative))
     return sorted(found, key=lambda mention: mention.start)
 
 
-def _year_for(month: int, published: date | None, sentence: str) -> int | None:
+def _clause(text: str, start: int, end: int) -> str:
+    """The sentence around a date, up to the nearest full stop: a line may hold several
+    sentences, and "will" in the next one must not move "since February" into next year."""
+    opening = max((stop.end() for stop in SENTENCE_STOP.finditer(text, 0, start)), default=0)
+    closing = SENTENCE_STOP.search(text, end)
+    return text[opening : closing.start() if closing else len(text)]
+
+
+def _year_for(month: int, published: date | None, clause: str, preposition: str = "") -> int | None:
     """The year of a month named without one: see the module docstring."""
     if published is None:
         return None
-    if FUTURE.search(sentence):
-        return published.year if month >= published.month else published.year + 1
+    place = YEAR_BY_PREPOSITION.get(preposition) or (_in_or_after if FUTURE.search(clause) else _in_or_before)
+    return place(month, published)
+
+
+def _in_or_before(month: int, published: date) -> int:
     return published.year if month <= published.month else published.year - 1
+
+
+def _in_or_after(month: int, published: date) -> int:
+    return published.year if month >= published.month else published.year + 1
+
+
+def _before(month: int, published: date) -> int:
+    """"last July" in a July article is a year ago."""
+    return published.year if month < published.month else published.year - 1
+
+
+def _after(month: int, published: date) -> int:
+    return published.year if month > published.month else published.year + 1
+
+
+def _same_year(month: int, published: date) -> int:
+    return published.year
+
+
+YEAR_BY_PREPOSITION: dict[str, Callable[[int, date], int]] = {
+    "this": _same_year,
+    "last": _before,
+    "next": _after,
+    "since": _in_or_before,
+}
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

@@ -33,27 +33,32 @@ NOT_SURNAMES = frozenset(
     committee party group board school college university hospital court church station
     centre center house office agency authority service services police news echo times post
     times mail herald guardian telegraph bbc nhs ofsted government commission ward east west
-    north south""".split()
+    north south media inc ltd plc corp company holdings partners capital press network
+    foundation institute association society union airlines motors""".split()
 )
 
 ROLE_WORDS = frozenset(
     """director member leader executive chair chairman chairwoman chairperson lead consultant
     councillor minister secretary officer manager spokesperson spokesman spokeswoman head chief
     president mayor commissioner inspector editor reporter headteacher teacher boss governor
-    superintendent constable judge deputy adviser advisor ceo founder owner portfolio holder
-    mp mep""".split()
+    superintendent constable judge deputy adviser advisor ceo cfo coo cto founder owner portfolio
+    holder mp mep attorney lawyer solicitor barrister prosecutor coroner prime vice""".split()
 )
 
-NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*"
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+NAME_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}][{LOWER}]+)*"
 POSSESSIVE = re.compile(r"['’]s?$")
 HONORIFIC_PATTERN = re.compile(
     r"\b(?P<hon>" + "|".join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))
     + r"|councillor)\.?\s+(?P<names>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2})"
 )
-CAPITALISED_RUN = re.compile(NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2}")
+INITIAL = r"[A-Z]\."
+CAPITALISED_RUN = re.compile(NAME_WORD + r"(?:\s+(?:" + INITIAL + r"\s+)?" + NAME_WORD + r"){1,4}")
+SPEECH_VERB_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s+\Z")
 APPOSITIVE_ROLE = re.compile(
     r"\A,\s+(?!who\b|which\b|that\b|said\b|says\b|and\b)(?P<role>[a-z][^,;:\"“”]{2,80}?)"
-    r"(?=,|\s+said\b|\s+says\b|\s+who\b|\.|$)"
+    r"(?=,|\s+said\b|\s+says\b|\s+who\b|(?<![A-Z])\.|$)"
 )
 # Words that end a title written before a name ("... said that interim chief executive X").
 ROLE_STOP = frozenset(
@@ -125,18 +130,33 @@ def _untitled_people(
     for match in CAPITALISED_RUN.finditer(text):
         if any(start <= match.start() < stop for start, stop in taken):
             continue
-        words = _name_words(match.group())
+        offset, words = _name_start(match.group(), honoured_surnames)
         if len(words) < 2:
             continue
-        end = match.start() + len(" ".join(words))
-        mention = _mention(sentence, match.start(), end, None, words)
+        start = match.start() + offset
+        end = start + len(" ".join(words))
+        mention = _mention(sentence, start, end, None, words)
         if (
             words[0].lower() in given_names()
             or mention.surname in honoured_surnames
             or mention.role is not None
+            or SPEECH_VERB_BEFORE.search(text[:start])
         ):
             found.append(mention)
     return found
+
+
+def _name_start(run: str, honoured_surnames: set[str]) -> tuple[int, list[str]]:
+    """Where the name begins inside a capitalised run, and its words. Titles written before
+    a name ("Ukrainian Prime Minister Volodymyr Zelenskyy") and a sentence-opening word
+    ("Yesterday Jenny Turnross") are not part of it."""
+    words = _name_words(run)
+    roles = [index for index, word in enumerate(words) if word.lower() in ROLE_WORDS]
+    first = roles[-1] + 1 if roles else 0
+    if not roles and words and words[0].lower() not in given_names() and words[-1] not in honoured_surnames:
+        first = next((index for index, word in enumerate(words[:-1]) if word.lower() in given_names()), 0)
+    skipped = " ".join(run.split()[:first])
+    return (len(skipped) + 1 if skipped else 0), words[first:]
 
 
 def _name_words(names: str) -> list[str]:
@@ -191,9 +211,17 @@ def _role_near(text: str, start: int, end: int) -> str | None:
         role.insert(0, word)
     while role and role[0].lower() in ARTICLES:
         role = role[1:]
-    if role and role[-1].lower() in ROLE_WORDS:
-        return " ".join(role)
-    return None
+    return " ".join(role) if _ends_in_post(role) else None
+
+
+def _ends_in_post(words: list[str]) -> bool:
+    """A title ends in its post, or in a post and its remit: "chief executive", "director
+    of finance", "cabinet member for children's services"."""
+    posts = [index for index, word in enumerate(words) if word.lower() in ROLE_WORDS]
+    if not posts:
+        return False
+    remit = words[posts[-1] + 1 :]
+    return not remit or remit[0].lower() in ("of", "for")
 
 
 def _has_role_word(phrase: str) -> bool:

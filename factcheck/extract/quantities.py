@@ -4,8 +4,14 @@ Precision first: a number read wrongly here becomes a false alarm later. So a nu
 only when its shape says it is a count, a ratio, money or a percentage, and the thing it
 counts is taken only when the text names it plainly: the first plural noun within a few words
 ("four out of five of the key areas" counts areas; "346 children"). Years, days of the month,
-times, ages in compounds ("17-year-olds"), codes ("Covid-19", "A38") and the word "one" outside a
-ratio ("one of the most ...") are never quantities.
+times, ages in compounds ("17-year-olds"), codes ("Covid-19", "A38"), fractions and seasons
+written with a slash ("4/5", "2022/23") and the word "one" outside a ratio ("one of the most
+...", "one day") are never quantities.
+
+Ratios are "four out of five", "three in five" and "two of the five" (value 2, of_total 5).
+Ranges ("between 10 and 20", "10-20", "10 to 20") keep their top in ``upper`` with qualifier
+"between"; other qualifiers are exactly the words in ``QUALIFIERS``, the vocabulary the
+number-mismatch rule reads as bounds or approximations.
 
 Things are singularised with a small rule set (children -> child, authorities -> authority,
 areas -> area) so that "1 area" and "3 areas" name the same thing.
@@ -21,7 +27,8 @@ UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+GROUPS = {"hundred": 100, "dozen": 12}
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "million": 1_000_000, "billion": 1_000_000_000, "thousand": 1_000}
 CURRENCIES = {"£": "GBP", "$": "USD", "€": "EUR"}
 QUALIFIERS = (
@@ -37,26 +44,31 @@ IRREGULAR_PLURALS = {"children": "child", "people": "person", "women": "woman", 
 NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous")
 YEAR_CONTEXT = frozenset("in since from by until till of before after during between and to summer spring autumn winter early late mid end".split())
 MAX_THING_WORDS = 4
-THING_BREAKS = frozenset("of in on at to for from with by and or but that which who were was are is has have had be as than per".split())
+COMPARATIVES = frozenset("higher lower bigger smaller greater fewer larger cheaper dearer better worse".split())
+THING_BREAKS = frozenset(
+    "of in on at to for from with by and or but that which who were was are is has have had be as than per more less each extra every it this these those they"
+    " over under about around into across after before since while when up down".split()
+)
 
 WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-WORD_NUMBER = rf"(?:(?:{WORD})(?:-(?:{WORD}))?(?:\s+(?:hundred|thousand|million)(?:\s+and\s+(?:{WORD})(?:-(?:{WORD}))?)?)?)"
+WORD_NUMBER = rf"(?:(?<!half\s)a\s+(?:dozen|hundred|thousand)|(?:{WORD})(?:-(?:{WORD}))?(?:\s+(?:hundred|thousand|million)(?:\s+and\s+(?:{WORD})(?:-(?:{WORD}))?)?)?)"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 QUALIFIER = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 QUANTITY = re.compile(
-    rf"(?<![\w£$€.,-])(?:(?P<qualifier>{QUALIFIER})\s+)?"
+    rf"(?<![\w£$€.,/-])(?:(?P<qualifier>{QUALIFIER})\s+)?"
     rf"(?:(?P<between>between)\s+)?"
     rf"(?P<currency>[£$€])?(?P<number>{NUMBER})(?P<scale>\s?(?:bn|m|k)\b|\s+(?:million|billion|thousand)\b)?(?P<pence>p\b)?"
     rf"(?:(?P<percent>\s?%|\s+per\s?cent\b)"
-    rf"|\s*(?:-|–|to|and)\s*(?P<upper>{DIGITS}|{WORD_NUMBER})(?P<upper_percent>\s?%)?(?!\s*-?\s*year)"
-    rf"|\s+(?:out\s+of|in)\s+(?P<total>{DIGITS}|{WORD_NUMBER})\b(?![-–]\w))?"
-    rf"(?![\w-]|[.,]\d|:\d)",
+    rf"|\s*(?(between)(?:and|-|–|to)|(?:-|–|to))\s*(?P<upper>{DIGITS}|{WORD_NUMBER})(?P<upper_percent>\s?%)?(?!\s*-?\s*year)"
+    rf"|\s+(?:out\s+of|in|of\s+(?:the|its|their))\s+(?P<total>{DIGITS}|{WORD_NUMBER})\b(?![-–]\w))?"
+    rf"(?![\w/-]|[.,]\d|:\d)",
     re.IGNORECASE,
 )
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 MONTH_NEXT = re.compile(rf"\A(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\s+\Z", re.IGNORECASE)
+AGE_NEXT = re.compile(r"\A[\s-]+(?:years?|months?|weeks?)[\s-]+olds?\b", re.IGNORECASE)
 TIME_NEXT = re.compile(r"\A\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|o['’]clock)\b", re.IGNORECASE)
 
 
@@ -100,11 +112,11 @@ def _quantity(sentence: Sentence, match: re.Match[str]) -> Quantity | None:
 
 
 def _is_not_a_count(text: str, match: re.Match[str], value: float) -> bool:
-    """Years, days of a month, times, and "one" outside a ratio are not counts."""
+    """Years, days of a month, times, ages and "one" outside a ratio are not counts."""
     number = match.group("number")
     after = text[match.end("number") :]
     before = text[: match.start("number")]
-    if MONTH_NEXT.match(after) or MONTH_BEFORE.search(before) or TIME_NEXT.match(after):
+    if MONTH_NEXT.match(after) or MONTH_BEFORE.search(before) or TIME_NEXT.match(after) or AGE_NEXT.match(after):
         return True
     if number.lower() == "one" and not match.group("total"):
         return True
@@ -128,14 +140,41 @@ def _unit_and_thing(text: str, match: re.Match[str]) -> tuple[str | None, str | 
     rest = text[match.end() :]
     if match.group("percent") or match.group("upper_percent"):
         of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?((?:[\w’'-]+\s+){0,3}[\w’'-]+)", rest)
-        return "%", _head_noun(of.group(1).split()) if of else None
+        after = re.match(r"\s+([a-z]+)\b", rest)
+        if of:
+            return "%", _head_noun(of.group(1).split())
+        return "%", after.group(1) if after and _could_be_a_noun(after.group(1)) else None
     currency = match.group("currency") or ("£" if match.group("pence") else None)
     if currency:
-        rate = re.match(r"\s+(a|an|per)\s+(week|year|month|day|hour|annum)\b", rest)
-        return CURRENCIES[currency], RATES.get(f"{rate.group(1)} {rate.group(2)}") if rate else "amount"
+        return CURRENCIES[currency], _what_money_is(text[: match.start()], rest)
     rest = re.sub(r"\A\s+of\s+(?:the|its|their|these|those)\b", "", rest)
     words = re.findall(r"[A-Za-z][\w’'-]*|[^\sA-Za-z]", rest)[:MAX_THING_WORDS]
     return None, _plural_head(words)
+
+
+def _could_be_a_noun(word: str) -> bool:
+    """The word after a bare percentage is what changed ("a 5% rise") unless it is a function
+    word or, by its ending, a participle or adverb ("100% focused", "50% higher")."""
+    return word not in THING_BREAKS and word not in COMPARATIVES and not word.endswith(("ed", "ly"))
+
+
+def _what_money_is(before: str, rest: str) -> str | None:
+    """A rate ("£977.76 a week"), or what the sum is of ("$18bn of cash", "a £1.2m budget",
+    "revenues of $5.1bn"); an amount that says neither is not compared: two sums in one story are usually
+    sums of different things."""
+    rate = re.match(r"\s+(a|an|per)\s+(week|year|month|day|hour|annum)\b", rest)
+    if rate:
+        return RATES.get(f"{rate.group(1)} {rate.group(2)}")
+    of_what = re.match(r"\s+of\s+(?:the\s+|its\s+)?([a-z]+)\b", rest)
+    if of_what and of_what.group(1) not in THING_BREAKS:
+        return singularise(of_what.group(1))
+    named_after = re.match(r"\s+([a-z]+)\b", rest)
+    if named_after and named_after.group(1) not in THING_BREAKS:
+        return singularise(named_after.group(1))
+    what_of = re.search(r"\b([A-Za-z]+)\s+(?:of|was|were|is|totalling|worth)\s+\Z", before)
+    if what_of and what_of.group(1).lower() not in THING_BREAKS:
+        return singularise(what_of.group(1).lower())
+    return None
 
 
 def _plural_head(words: list[str]) -> str | None:
@@ -144,6 +183,8 @@ def _plural_head(words: list[str]) -> str | None:
         lower = word.lower()
         if not word[:1].isalpha() or lower in THING_BREAKS:
             return None
+        if lower.endswith(("'s", "’s")):
+            continue
         singular = singularise(lower)
         if singular != lower or lower in IRREGULAR_PLURALS:
             return singular
@@ -172,7 +213,7 @@ def singularise(word: str) -> str:
 
 
 def parse_number(written: str) -> float | None:
-    """1,234.5 or "twenty-one" or "one hundred and twenty" as a number."""
+    """1,234.5, "twenty-one", "one hundred and twenty" or "a dozen" as a number."""
     cleaned = written.replace(",", "").strip().lower()
     try:
         return float(cleaned)
@@ -184,11 +225,11 @@ def parse_number(written: str) -> float | None:
             current += UNITS[word]
         elif word in TENS:
             current += TENS[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
+        elif word in GROUPS:
+            current = max(current, 1) * GROUPS[word]
         elif word in SCALES:
             total += max(current, 1) * SCALES[word]
             current = 0
-        elif word != "and":
+        elif word not in ("and", "a"):
             return None
     return float(total + current)

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader
 
-from factcheck.records import Evidence, RunResult
-from factcheck.report.ordering import ordered_findings, sentence_counts
+from factcheck.records import Evidence, Finding, RunResult
+from factcheck.report.contents import ordered_findings, sentence_counts
 from factcheck.rules.base import SEVERITIES
 
 
@@ -26,7 +26,8 @@ class Highlighted:
 
 
 def highlight(evidence: Evidence) -> Highlighted:
-    """Cut at the recorded offsets; if they do not match the span, at its first occurrence."""
+    """Cut at the recorded offsets, which pick the right one of repeated words; if they do
+    not match the span, cut at its first occurrence; failing that, leave the sentence whole."""
     sentence = evidence.sentence
     start, end = evidence.span_start - evidence.start, evidence.span_end - evidence.start
     if not (0 <= start <= end <= len(sentence) and sentence[start:end] == evidence.span):
@@ -37,10 +38,17 @@ def highlight(evidence: Evidence) -> Highlighted:
     return Highlighted(sentence[:start], sentence[start:end], sentence[end:])
 
 
+def severity_table(findings: list[Finding]) -> list[tuple[str, list[int]]]:
+    """Findings counted per rule (rows, by name) and severity (columns, most severe first)."""
+    counts = Counter((finding.rule, finding.severity) for finding in findings)
+    rules = sorted({finding.rule for finding in findings})
+    return [(rule, [counts[(rule, severity)] for severity in SEVERITIES]) for rule in rules]
+
+
 def _environment() -> Environment:
     environment = Environment(
         loader=PackageLoader("factcheck.report", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
+        autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -50,14 +58,12 @@ def _environment() -> Environment:
 
 def render_html(result: RunResult) -> str:
     findings = ordered_findings(result)
-    by_rule = Counter((finding.rule, finding.severity) for finding in findings)
-    rules = sorted({finding.rule for finding in findings})
     return _environment().get_template("report.html.j2").render(
         result=result,
         story_names=", ".join(story.name for story in result.stories) or "no articles",
         findings=findings,
         severities=SEVERITIES,
-        severity_counts={s: sum(f.severity == s for f in findings) for s in SEVERITIES},
-        rule_rows=[(rule, [by_rule[(rule, s)] for s in SEVERITIES]) for rule in rules],
+        severity_counts=Counter(finding.severity for finding in findings),
+        rule_rows=severity_table(findings),
         sentence_counts=sentence_counts(result),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from factcheck.records import Evidence, Finding, RunResult
-from factcheck.report.ordering import ordered_findings, sentence_counts
+from factcheck.report.contents import ordered_findings, sentence_counts
 
 SCHEMA = "factcheck.report/1"
 

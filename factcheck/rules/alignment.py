@@ -51,29 +51,48 @@ def words_of(text: str, base: int = 0) -> list[Word]:
     return [Word(match.group(), base + match.start(), base + match.end()) for match in WORD.finditer(text)]
 
 
-def differences(first: list[Word], second: list[Word]) -> tuple[float, list[Difference]]:
-    """How alike two word lists are (0..1) and the places where they differ."""
+def differences(first: list[Word], second: list[Word], join_gap: int = 0) -> tuple[float, list[Difference]]:
+    """How alike two word lists are (0..1) and the places where they differ. Places at most
+    `join_gap` shared words apart are read as one ("the Department for Education" against
+    "the education watchdog" lines up "education" by accident)."""
     matcher = SequenceMatcher(a=[w.key for w in first], b=[w.key for w in second], autojunk=False)
-    found = [
-        Difference(tuple(first[a0:a1]), tuple(second[b0:b1]))
-        for tag, a0, a1, b0, b1 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+    spans: list[list[int]] = []
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if spans and a0 - spans[-1][1] <= join_gap and b0 - spans[-1][3] <= join_gap:
+            spans[-1][1], spans[-1][3] = a1, b1
+        else:
+            spans.append([a0, a1, b0, b1])
+    found = [Difference(tuple(first[a0:a1]), tuple(second[b0:b1])) for a0, a1, b0, b1 in spans]
     return matcher.ratio(), found
 
 
+def comparable_groups(story: StoryContext) -> list[list[int]]:
+    """Claims that may be compared: each cluster, and each pair of sentences that share most
+    of their wording but were clustered apart."""
+    cluster_of = {index: number for number, cluster in enumerate(story.clusters) for index in cluster}
+    extra = [
+        [first, second]
+        for first, second in story.lexical_pairs()
+        if first not in cluster_of or cluster_of.get(first) != cluster_of.get(second)
+    ]
+    return [sorted(cluster) for cluster in story.clusters] + extra
+
+
 def aligned_pairs(story: StoryContext, min_similarity: float) -> Iterator[tuple[Claim, Claim, float]]:
-    """Pairs of different sentences in one cluster whose vectors are at least this alike,
-    in story order. Sentences of one article are paired too: a draft can contradict itself."""
-    for cluster in story.clusters:
-        members = sorted(cluster)
-        for position, first_index in enumerate(members):
-            for second_index in members[position + 1 :]:
+    """Pairs of different sentences about one fact, in story order: in one cluster with
+    vectors at least `min_similarity` alike, or sharing most of their wording. Sentences of
+    one article are paired too: a draft can contradict itself."""
+    lexical = set(story.lexical_pairs())
+    for group in comparable_groups(story):
+        for position, first_index in enumerate(group):
+            for second_index in group[position + 1 :]:
                 first, second = story.claims[first_index], story.claims[second_index]
                 if first.sentence.text == second.sentence.text:
                     continue
                 similarity = story.similarity(first, second)
-                if similarity >= min_similarity:
+                if similarity >= min_similarity or (first_index, second_index) in lexical:
                     yield first, second, similarity
 
 

@@ -8,6 +8,7 @@ they know arrives in a StoryContext.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -18,6 +19,15 @@ from factcheck.cluster.people import Person
 from factcheck.records import Claim, Evidence, Finding
 
 SEVERITIES = ("high", "medium", "low")
+LEXICAL_OVERLAP = 0.5
+STOPWORDS = frozenset(
+    """the and for that with was were are has have had this from which who their they them its
+    but not been will would said says also into over than then there when what about after""".split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(word for word in re.findall(r"[a-z0-9]+", text.lower()) if len(word) > 2 and word not in STOPWORDS)
 
 
 @dataclass
@@ -30,9 +40,27 @@ class StoryContext:
     clusters: list[list[int]]
     people: list[Person]
     _rows: dict[int, int] = field(init=False, repr=False)
+    _lexical: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._rows = {id(claim): row for row, claim in enumerate(self.claims)}
+
+    def lexical_pairs(self) -> list[tuple[int, int]]:
+        """Pairs of different sentences sharing most of their content words (Jaccard at least
+        LEXICAL_OVERLAP). Vectors move when one word changes ("rated inadequate" / "rated
+        good"), which can split the very sentences that conflict into two clusters; shared
+        wording keeps them comparable."""
+        if self._lexical is None:
+            words = [content_words(claim.sentence.text) for claim in self.claims]
+            self._lexical = [
+                (first, second)
+                for first in range(len(words))
+                for second in range(first + 1, len(words))
+                if words[first]
+                and self.claims[first].sentence.text != self.claims[second].sentence.text
+                and len(words[first] & words[second]) >= LEXICAL_OVERLAP * len(words[first] | words[second])
+            ]
+        return self._lexical
 
     def similarity(self, first: Claim, second: Claim) -> float:
         """Cosine similarity of two claims' sentences (vectors are L2-normalised)."""

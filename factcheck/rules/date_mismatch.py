@@ -10,10 +10,10 @@ How it decides
     date; when that is unknown, "last week" is never compared, and "in March" is compared
     only with another month given without a year. The time of an event is never taken from
     the publication date. Two dates conflict when their periods do not overlap ("2023" and
-    "2023-03" agree) and they date the same event: the sentences are in one cluster with
-    vectors at least ``min_similarity`` alike, and the words just before the dates share a
-    content word ("inspection in March" / "inspection in April"), or the sentences are very
-    alike (``high_similarity``). A date in one sentence that matches some date in the other
+    "2023-03" agree) and they date the same event: the sentences are about one fact (one
+    cluster with vectors at least ``min_similarity`` alike, or most wording shared), and the
+    words just before the dates share a common (lower-case) content word ("inspection in
+    March" / "inspection in April"), or the sentences are very alike (``high_similarity``). A date in one sentence that matches some date in the other
     is never a conflict.
 
     Severity is high when the event words match; medium when only the sentences are alike.
@@ -81,8 +81,8 @@ def overlap(first: DateMention, second: DateMention) -> bool:
 def event_words(claim: Claim, mention: DateMention) -> set[str]:
     """Content words just before a date: what the date is the date of."""
     before = claim.sentence.text[: mention.start - claim.sentence.start]
-    words = re.findall(r"[a-z]+", before.lower())[-EVENT_WINDOW:]
-    return {word.rstrip("s") for word in words if word not in FUNCTION_WORDS and len(word) > 2}
+    words = re.findall(r"[A-Za-z]+", before)[-EVENT_WINDOW:]
+    return {word.rstrip("s") for word in words if word.islower() and word not in FUNCTION_WORDS and len(word) > 2}
 
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:

@@ -17,7 +17,8 @@ How it decides
     * Two full names are paired when given names agree (equal, a nickname pair such as
       Liz/Elizabeth, or an initial) and surnames are very close
       (``min_full_name_similarity``), or when they are close and the story gives both the
-      same role.
+      same role (``..._same_role``) or puts them in the same place of sentences that
+      otherwise share their wording (``..._same_slot``).
 
     Severity is high when the story supports the match beyond spelling (both forms in one
     article, the same role, or similar sentences); medium otherwise.
@@ -39,7 +40,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from factcheck.cluster.people import Person
 from factcheck.records import Evidence, Finding
-from factcheck.rules.base import StoryContext, finding
+from factcheck.rules.base import LEXICAL_OVERLAP, StoryContext, content_words, finding
 
 CODE = "FC101"
 NAME = "name-variant"
@@ -50,6 +51,7 @@ PARAMETERS = {
     "min_margin": 0.1,
     "min_full_name_similarity": 0.9,
     "min_full_name_similarity_same_role": 0.75,
+    "min_full_name_similarity_same_slot": 0.8,
     "min_sentence_similarity": 0.5,
 }
 
@@ -65,10 +67,11 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
                 yield _report(story, match, person, _surname_similarity(person, match), parameters)
     for first, second in combinations(introduced, 2):
         score = full_name_similarity(first, second)
-        same_role = _share_role(first, second)
-        threshold = parameters[
-            "min_full_name_similarity_same_role" if same_role else "min_full_name_similarity"
-        ]
+        threshold = min(
+            parameters["min_full_name_similarity"],
+            parameters["min_full_name_similarity_same_role"] if _share_role(first, second) else 1.0,
+            parameters["min_full_name_similarity_same_slot"] if _same_slot(first, second) else 1.0,
+        )
         if score >= threshold and _given_names_agree(first.given, second.given) and _genders_agree(first, second):
             majority, variant = sorted((first, second), key=_weight, reverse=True)
             yield _report(story, majority, variant, score, parameters)
@@ -126,6 +129,19 @@ def _genders_agree(first: Person, second: Person) -> bool:
 def _share_role(first: Person, second: Person) -> bool:
     words = [{word for role in person.roles for word in role.lower().split() if len(word) > 3} for person in (first, second)]
     return bool(words[0] and words[1]) and len(words[0] & words[1]) / len(words[0] | words[1]) >= 0.5
+
+
+def _same_slot(first: Person, second: Person) -> bool:
+    """Both names fill the same place in sentences that otherwise say the same thing
+    ("The arrest of Carlos Watson at a Manhattan hotel" / "of Carlos Watkins at ...")."""
+    names = {word.lower() for person in (first, second) for word in person.name.split()}
+    for claim_a, _ in first.mentions:
+        words_a = content_words(claim_a.sentence.text) - names
+        for claim_b, _ in second.mentions:
+            words_b = content_words(claim_b.sentence.text) - names
+            if words_a and len(words_a & words_b) >= LEXICAL_OVERLAP * len(words_a | words_b):
+                return True
+    return False
 
 
 def _weight(person: Person) -> tuple[int, int]:

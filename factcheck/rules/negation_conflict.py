@@ -24,6 +24,7 @@ Example
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from factcheck.records import Evidence, Finding
@@ -38,23 +39,44 @@ PARAMETERS = {"min_similarity": 0.6, "min_word_overlap": 0.6, "high_word_overlap
 
 NEGATIONS = frozenset({"not", "never", "no", "nor", "cannot", "no longer", "not yet"})
 CONTRACTIONS = {"can't": "can", "won't": "will", "shan't": "shall", "cannot": "can"}
-OPPOSITES = [
-    ("rose", "fell"), ("rise", "fall"), ("rising", "falling"), ("risen", "fallen"), ("rises", "falls"),
-    ("increased", "decreased"), ("increase", "decrease"), ("increasing", "decreasing"), ("increases", "decreases"),
-    ("increased", "fell"), ("rose", "decreased"), ("up", "down"), ("higher", "lower"), ("more", "fewer"), ("more", "less"),
-    ("praised", "criticised"), ("praised", "criticized"), ("praise", "criticism"), ("welcomed", "condemned"),
-    ("supported", "opposed"), ("support", "oppose"), ("supports", "opposes"), ("accepted", "refused"), ("accepted", "declined"),
-    ("won", "lost"), ("win", "lose"), ("gained", "lost"), ("improved", "worsened"), ("improved", "deteriorated"),
-    ("improving", "deteriorating"), ("improvement", "deterioration"), ("succeeded", "failed"), ("success", "failure"),
-    ("opened", "closed"), ("open", "closed"), ("allowed", "banned"), ("allowed", "prohibited"), ("confirmed", "denied"),
-    ("agreed", "disagreed"), ("included", "excluded"), ("best", "worst"), ("strengthened", "weakened"), ("strong", "weak"),
-    ("positive", "negative"), ("above", "below"), ("before", "after"), ("expanded", "reduced"), ("expanded", "cut"),
-    ("hired", "fired"), ("started", "stopped"), ("began", "ended"), ("present", "absent"), ("true", "false"),
-    ("safe", "unsafe"), ("effective", "ineffective"), ("sufficient", "insufficient"),
-    ("likely", "unlikely"), ("legal", "illegal"), ("lawful", "unlawful"), ("easy", "difficult"), ("early", "late"),
-    ("earlier", "later"), ("ahead", "behind"), ("maximum", "minimum"), ("highest", "lowest"), ("largest", "smallest"),
+# Opposite verbs by their plain form; their -s, -ed and -ing forms are opposites too.
+OPPOSITE_VERBS = [
+    ("rise", "fall"), ("increase", "decrease"), ("increase", "fall"), ("rise", "decrease"), ("praise", "criticise"),
+    ("praise", "criticize"), ("welcome", "condemn"), ("support", "oppose"), ("accept", "refuse"), ("accept", "decline"),
+    ("gain", "lose"), ("improve", "worsen"), ("improve", "deteriorate"), ("succeed", "fail"), ("open", "close"),
+    ("allow", "ban"), ("allow", "prohibit"), ("confirm", "deny"), ("agree", "disagree"), ("include", "exclude"),
+    ("strengthen", "weaken"), ("expand", "reduce"), ("hire", "fire"), ("start", "stop"), ("continue", "stop"),
+    ("win", "lose"), ("grow", "shrink"), ("boost", "cut"), ("raise", "lower"), ("approve", "oppose"),
 ]
-OPPOSITE_OF = {pair for first, second in OPPOSITES for pair in ((first, second), (second, first))}
+IRREGULAR_OPPOSITES = [
+    ("rose", "fell"), ("risen", "fallen"), ("won", "lost"), ("began", "ended"), ("grew", "shrank"),
+    ("up", "down"), ("upward", "downward"), ("upwards", "downwards"), ("higher", "lower"), ("more", "fewer"),
+    ("more", "less"), ("increase", "cut"), ("praise", "criticism"), ("improvement", "deterioration"),
+    ("success", "failure"), ("strong", "weak"), ("positive", "negative"), ("above", "below"), ("before", "after"),
+    ("present", "absent"), ("true", "false"), ("safe", "unsafe"), ("effective", "ineffective"),
+    ("sufficient", "insufficient"), ("likely", "unlikely"), ("legal", "illegal"), ("lawful", "unlawful"),
+    ("easy", "difficult"), ("early", "late"), ("earlier", "later"), ("ahead", "behind"), ("maximum", "minimum"),
+    ("highest", "lowest"), ("largest", "smallest"), ("best", "worst"), ("open", "closed"), ("gain", "loss"),
+    ("profit", "loss"), ("surplus", "deficit"), ("increase", "decline"), ("growth", "decline"),
+]
+
+
+def inflections(verb: str) -> list[str]:
+    """open -> open, opens, opened, opening; close -> closes, closed, closing; ban -> banned."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    doubled = verb + verb[-1] if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", verb) else stem
+    return [verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s"), doubled + "ed" if not verb.endswith("e") else verb + "d", doubled + "ing"]
+
+
+OPPOSITE_OF = {
+    pair
+    for first, second in IRREGULAR_OPPOSITES + [
+        (a, b) for plain_a, plain_b in OPPOSITE_VERBS for a, b in zip(inflections(plain_a), inflections(plain_b))
+    ]
+    for pair in ((first, second), (second, first))
+}
+AUXILIARIES = frozenset({"did", "does", "do"})
+ARTICLES = frozenset({"a", "an", "the"})
 
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
@@ -74,8 +96,8 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
 
 def reversal(difference: Difference) -> str | None:
     """"negation" or "opposite" when this difference flips the claim, else None."""
-    first = [word.key for word in difference.first]
-    second = [word.key for word in difference.second]
+    first = [word.key for word in difference.first if word.key not in ARTICLES]
+    second = [word.key for word in difference.second if word.key not in ARTICLES]
     if _is_negation(first, second) or _is_negation(second, first):
         return "negation"
     if len(first) == 1 and len(second) == 1 and (first[0], second[0]) in OPPOSITE_OF:
@@ -84,9 +106,15 @@ def reversal(difference: Difference) -> str | None:
 
 
 def _is_negation(plain: list[str], negated: list[str]) -> bool:
-    """`negated` is `plain` with a negation added: ["not"] vs [], or "hadn't" vs "had"."""
+    """`negated` is `plain` with a negation added: ["not"] vs [], "hadn't" vs "had", or
+    "did not watch" vs "watched"."""
     if not plain and negated and " ".join(negated) in NEGATIONS:
         return True
+    if len(plain) == 1 and len(negated) in (2, 3) and negated[0] in AUXILIARIES | {"didn't", "doesn't", "don't"}:
+        verb = negated[-1]
+        negation = negated[1:-1] if len(negated) == 3 else [negated[0][-3:]]
+        if negation in (["not"], ["never"], ["n't"]) and plain[0] in inflections(verb):
+            return True
     if len(plain) == 1 and len(negated) == 1:
         word = negated[0]
         base = CONTRACTIONS.get(word) or (word[:-3] if word.endswith("n't") else None)

@@ -5,12 +5,13 @@ What it catches
     in another; "346 children" against "364 children".
 
 How it decides
-    Only sentences clustered together (about the same thing) are compared, and only numbers
+    Only sentences about the same thing (clustered together, or sharing most of their
+    wording) are compared, and only numbers
     that count the same thing in the same way: a ratio against a ratio of the same total, a
     count against a count in the same unit ("four out of five areas" is never compared with
     "11 areas of improvement"). Stated approximations are honoured: "more than 300" agrees
     with 346, "about 350" agrees with 346 (within ``approximate_tolerance``), "up to three"
-    agrees with two.
+    agrees with two. A number the other sentence also states is never a conflict.
 
     Severity is high when the two sentences are very alike (``high_similarity``), since
     then they almost surely report one fact; medium otherwise.
@@ -26,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from itertools import combinations
 
 from factcheck.records import Claim, Evidence, Finding, Quantity
+from factcheck.rules.alignment import comparable_groups
 from factcheck.rules.base import StoryContext, finding
 
 CODE = "FC201"
@@ -40,15 +42,17 @@ APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "roughly", "appr
 
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
-    for cluster in story.clusters:
-        claims = [story.claims[index] for index in cluster]
+    tolerance = parameters["approximate_tolerance"]
+    for group in comparable_groups(story):
+        claims = [story.claims[index] for index in group]
         for counted in _by_kind_of_number(claims).values():
             conflicts = [
                 (first, second)
                 for first, second in combinations(counted, 2)
-                if first[0] is not second[0]
+                if first[0].sentence.text != second[0].sentence.text
                 and same_thing(first[1], second[1])
-                and not agree(first[1], second[1], parameters["approximate_tolerance"])
+                and not agree(first[1], second[1], tolerance)
+                and not _matched_elsewhere(first, second, tolerance)
             ]
             if conflicts:
                 yield _report(story, counted, conflicts, parameters)
@@ -62,6 +66,15 @@ def _by_kind_of_number(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, Qua
             if quantity.thing or quantity.of_total is not None:
                 groups.setdefault((quantity.unit, quantity.of_total), []).append((claim, quantity))
     return groups
+
+
+def _matched_elsewhere(first: tuple[Claim, Quantity], second: tuple[Claim, Quantity], tolerance: float) -> bool:
+    """A number that the other sentence also states (among others) is no conflict: "$1.5bn
+    and $8.4bn" against "$1.5bn" pairs $8.4bn with $1.5bn only by accident."""
+    (claim_a, quantity_a), (claim_b, quantity_b) = first, second
+    return any(same_thing(quantity_a, other) and agree(quantity_a, other, tolerance) for other in claim_b.quantities) or any(
+        same_thing(quantity_b, other) and agree(quantity_b, other, tolerance) for other in claim_a.quantities
+    )
 
 
 def same_thing(first: Quantity, second: Quantity) -> bool:

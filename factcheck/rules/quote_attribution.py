@@ -30,7 +30,7 @@ CODE = "FC602"
 NAME = "quote-attribution"
 SUMMARY = "The same quotation attributed to different speakers"
 SEVERITY = "high"
-PARAMETERS = {"min_words": 5, "min_shared": 0.8}
+PARAMETERS = {"min_words": 4, "min_shared": 0.8}
 
 
 def same_speaker(first: str, second: str) -> bool:

@@ -8,8 +8,8 @@ How it decides
     Quotations of at least ``min_words`` words are lined up word by word (case and
     punctuation aside). Two are the same quotation when most of the shorter one's words
     line up with the other (``min_shared``). Words missing only at either end are a shorter
-    extract, which is fine; a word changed, added or dropped inside the shared stretch is a
-    rewording. The message shows the word-level difference.
+    extract, which is fine; a word changed anywhere, or added or dropped inside the shared
+    stretch, is a rewording. The message shows the word-level difference.
 
     Severity is high when a changed word is a number or a negation, medium otherwise.
 
@@ -34,7 +34,7 @@ CODE = "FC601"
 NAME = "quote-mismatch"
 SUMMARY = "The same quotation worded differently"
 SEVERITY = "medium"
-PARAMETERS = {"min_words": 5, "min_shared": 0.7}
+PARAMETERS = {"min_words": 4, "min_shared": 0.7}
 
 WEIGHTY = re.compile(r"^(?:\d[\d,.%]*|not|never|no|n't|\w+n't)$")
 
@@ -77,10 +77,16 @@ def quote_pairs(story: StoryContext, min_words: int, min_shared: float) -> Itera
         inner = [
             Difference(tuple(words_a[a0:a1]), tuple(words_b[b0:b1]))
             for tag, a0, a1, b0, b1 in matcher.get_opcodes()
-            if tag != "equal" and blocks[0].a <= a0 and a1 <= blocks[-1].a + blocks[-1].size
-            and blocks[0].b <= b0 and b1 <= blocks[-1].b + blocks[-1].size
+            if tag == "replace" or (tag != "equal" and _inside(blocks, a0, a1, b0, b1))
         ]
         yield QuotePair((claim_a, quote_a), (claim_b, quote_b), shared, inner)
+
+
+def _inside(blocks: list, a0: int, a1: int, b0: int, b1: int) -> bool:
+    """Whether words added or left out lie between the first and last shared words; outside
+    that stretch they only make one quotation a shorter extract of the other."""
+    first, last = blocks[0], blocks[-1]
+    return first.a <= a0 and a1 <= last.a + last.size and first.b <= b0 and b1 <= last.b + last.size
 
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:

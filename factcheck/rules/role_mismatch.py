@@ -11,11 +11,14 @@ How it decides
     "ex-") are never compared with present ones: both can be true.
 
     * One role is the other with words left out ("interim director" / "interim corporate
-      director"): a shorter form, low severity, unless a left-out word changes rank
-      ("deputy", "assistant", "vice", "acting", "shadow"): high.
+      director"): a shorter form of one title, not reported, unless a left-out word changes
+      rank ("deputy", "assistant", "vice", "acting", "shadow"): high.
     * Same kind of post (the same head word: "member", "director") with a different remit
-      ("for children's services" / "for adult social care"): high.
-    * Different senior posts ("corporate director" / "chief executive"): medium. Other pairs
+      ("for children's services" / "for adult social care"; a different proper name, or
+      mostly different words, since "troubled start-up" / "distressed start-up" is only a
+      rewording): high.
+    * Different senior posts ("corporate director" / "chief executive"; abbreviations such as
+      "CEO" are spelt out first): medium. Other pairs
       of different posts are not reported: people hold several ("councillor" and "cabinet
       member").
 
@@ -43,12 +46,19 @@ IGNORED = frozenset("a an the of for and its their his her new newly incoming cu
 PAST = frozenset({"former", "ex", "then", "previous", "retired", "outgoing"})
 RANKS = frozenset({"deputy", "assistant", "vice", "acting", "shadow", "associate", "junior"})
 SENIOR_POSTS = frozenset("director executive leader chair chairman chairwoman mayor minister secretary commissioner president ceo head governor".split())
+ABBREVIATIONS = {
+    "ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer",
+    "cto": "chief technology officer", "md": "managing director", "pm": "prime minister",
+}
 REMIT = re.compile(r"\b(?:for|of)\b\s+(.*)$")
+REMIT_OVERLAP = 0.5
 
 
 def role_words(role: str) -> list[str]:
+    """A role's words without the ones that do not change the post; "CEO" is spelt out."""
     words = re.findall(r"[a-z]+(?:['’][a-z]+)?", role.lower().replace("-", " "))
-    return [word for word in words if word not in IGNORED and not word.endswith(("'s", "’s"))]
+    spelt = [part for word in words for part in ABBREVIATIONS.get(word, word).split()]
+    return [word for word in spelt if word not in IGNORED and not word.endswith(("'s", "’s"))]
 
 
 def head(role: str) -> str | None:
@@ -64,16 +74,31 @@ def compare(first: str, second: str) -> tuple[str, str] | None:
         return None
     shorter, longer = (set(a), set(b)) if len(set(a)) <= len(set(b)) else (set(b), set(a))
     if shorter < longer:
-        if (longer - shorter) & RANKS:
-            return "high", "a different rank"
-        return "low", "a shorter form of the title"
+        return ("high", "a different rank") if (longer - shorter) & RANKS else None
     if (set(a) ^ set(b)) & RANKS:
         return "high", "a different rank"
     if head(first) and head(first) == head(second):
-        return "high", "the same post with a different remit"
-    if head(first) in SENIOR_POSTS and head(second) in SENIOR_POSTS:
+        return ("high", "the same post with a different remit") if _different_remits(first, second) else None
+    if _senior(first) and _senior(second):
         return "medium", "different senior posts"
     return None
+
+
+def _different_remits(first: str, second: str) -> bool:
+    """Remits that name different things: a changed proper name ("Eastern District" /
+    "Southern District"), or common words mostly not shared ("children's services" / "adult
+    social care"). "troubled start-up" against "distressed start-up" is a rewording."""
+    words = [set(re.findall(r"[\w’'-]+", REMIT.search(role).group(1))) if REMIT.search(role) else set() for role in (first, second)]
+    changed = words[0] ^ words[1]
+    if any(word[:1].isupper() for word in changed):
+        return True
+    lower = [{word.lower() for word in side} for side in words]
+    union = lower[0] | lower[1]
+    return not union or len(lower[0] & lower[1]) < REMIT_OVERLAP * len(union)
+
+
+def _senior(role: str) -> bool:
+    return head(role) in SENIOR_POSTS or "chief" in role_words(role)
 
 
 def role_span(claim: Claim, mention: PersonMention) -> Mention:
