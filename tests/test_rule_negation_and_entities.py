@@ -35,3 +35,4 @@ def test_spelling_variants_numbers_and_plain_words_are_left_to_other_rules():
     text = "Cllr Liz Parsons said the council had appointed 346 new foster carers this year."
     for changed in (text.replace("Parsons", "Parson"), text.replace("346", "364"), text.replace("new", "extra")):
         assert findings_of("entity-mismatch", {"a.txt": text, "b.txt": changed}) == []
+

@@ -28,3 +28,8 @@ def test_good_as_a_plain_adjective_is_no_rating():
 def test_a_sentence_listing_several_grades_is_left_alone():
     listing = "The department was rated inadequate overall and good for early help by Ofsted after the inspection."
     assert findings_of("status-mismatch", {"a.txt": listing, "b.txt": RATED.format("good")}) == []
+
+
+def test_a_grade_in_quote_marks_is_a_rating_without_a_verb():
+    branded = "Ofsted branded the children's services department ‘inadequate’ after the March inspection."
+    assert len(findings_of("status-mismatch", {"a.txt": branded, "b.txt": branded.replace("inadequate", "good")})) == 1

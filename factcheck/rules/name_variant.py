@@ -14,11 +14,11 @@ How it decides
       paired with the introduced person whose surname is closest, when that is clearly closer
       than the next (``min_margin``), both surnames start with the same letter, honorifics do
       not disagree on gender, and the surnames are similar enough (``min_surname_similarity``).
-    * Two full names are paired when given names agree (equal, a nickname pair such as
-      Liz/Elizabeth, or an initial) and surnames are very close
-      (``min_full_name_similarity``), or when they are close and the story gives both the
-      same role (``..._same_role``) or puts them in the same place of sentences that
-      otherwise share their wording (``..._same_slot``).
+    * Two full names are paired when every word of the shorter one has a close match in the
+      other (``min_full_name_similarity``, the weakest match counts: accents aside, an
+      initial matches its name and a nickname its given name, Liz/Elizabeth), or a fairly
+      close one when both fill the same place of sentences that otherwise share their
+      wording (``min_full_name_similarity_same_slot``).
 
     Severity is high when the story supports the match beyond spelling (both forms in one
     article, the same role, or similar sentences); medium otherwise.
@@ -32,6 +32,8 @@ Example
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from itertools import combinations
 
@@ -39,6 +41,7 @@ from nicknames import NickNamer
 from rapidfuzz.distance import JaroWinkler
 
 from factcheck.cluster.people import Person
+from factcheck.extract.people import given_names
 from factcheck.records import Evidence, Finding
 from factcheck.rules.base import LEXICAL_OVERLAP, StoryContext, content_words, finding
 
@@ -49,13 +52,14 @@ SEVERITY = "high"
 PARAMETERS = {
     "min_surname_similarity": 0.6,
     "min_margin": 0.1,
-    "min_full_name_similarity": 0.9,
-    "min_full_name_similarity_same_role": 0.75,
+    "min_full_name_similarity": 0.85,
     "min_full_name_similarity_same_slot": 0.8,
     "min_sentence_similarity": 0.5,
 }
 
 _NICKNAMES = NickNamer()
+# Two real given names this far apart are two names (Jane/Joan), not one misspelt (Michele/Michelle).
+DISTINCT_GIVEN_NAMES = 0.95
 
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
@@ -69,10 +73,9 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
         score = full_name_similarity(first, second)
         threshold = min(
             parameters["min_full_name_similarity"],
-            parameters["min_full_name_similarity_same_role"] if _share_role(first, second) else 1.0,
             parameters["min_full_name_similarity_same_slot"] if _same_slot(first, second) else 1.0,
         )
-        if score >= threshold and _given_names_agree(first.given, second.given) and _genders_agree(first, second):
+        if score >= threshold and _genders_agree(first, second):
             majority, variant = sorted((first, second), key=_weight, reverse=True)
             yield _report(story, majority, variant, score, parameters)
 
@@ -107,19 +110,36 @@ def _surname_similarity(first: Person, second: Person) -> float:
 
 
 def full_name_similarity(first: Person, second: Person) -> float:
-    """Surname weighs more than given name: given names are abbreviated and nicknamed in
-    copy far more often than surnames are changed."""
-    given = 1.0 if _given_names_agree(first.given, second.given) else 0.0
-    return 0.4 * given + 0.6 * _surname_similarity(first, second)
+    """The weakest link between two full names: every word of the shorter name is matched
+    to its closest word in the longer one (accents aside; an initial matches its name, a
+    nickname its given name), and the worst match is the score. One word changed beyond a
+    typo ("Paek Jin-Ho" / "Paek Chang-Ho") makes two people; a middle name left out does not."""
+    words = sorted((_name_words(first), _name_words(second)), key=len)
+    shorter, longer = words
+    if not shorter or not longer:
+        return 0.0
+    return min(max(_word_similarity(word, other) for other in longer) for word in shorter)
 
 
-def _given_names_agree(first: str | None, second: str | None) -> bool:
-    if not first or not second:
-        return True
-    a, b = first.lower().rstrip("."), second.lower().rstrip(".")
+def _name_words(person: Person) -> list[str]:
+    """The person's fullest written name, without honorific, folded to plain lower case."""
+    texts = [mention.text.split(" ", 1)[1] if mention.honorific and " " in mention.text else mention.text for _, mention in person.mentions]
+    fullest = max(texts, key=lambda text: (len(text.split()), text))
+    plain = "".join(c for c in unicodedata.normalize("NFKD", fullest) if not unicodedata.combining(c))
+    return [word for word in re.split(r"[\s,]+", plain.lower()) if word]
+
+
+def _word_similarity(first: str, second: str) -> float:
+    a, b = first.rstrip("."), second.rstrip(".")
     if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
-        return True
-    return b in _NICKNAMES.nicknames_of(a) | _NICKNAMES.canonicals_of(a) or JaroWinkler.similarity(a, b) >= 0.9
+        return 1.0
+    if b in _NICKNAMES.nicknames_of(a) | _NICKNAMES.canonicals_of(a):
+        return 1.0
+    similarity = JaroWinkler.similarity(a, b)
+    known = given_names()
+    if a in known and b in known and similarity < DISTINCT_GIVEN_NAMES:
+        return 0.0
+    return similarity
 
 
 def _genders_agree(first: Person, second: Person) -> bool:

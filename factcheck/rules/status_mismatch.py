@@ -7,7 +7,8 @@ What it catches
 How it decides
     Each sentence's ratings and outcomes are read from fixed scales (Ofsted's four grades;
     decisions; verdicts; results), longest phrase first so "requires improvement to be good"
-    is one grade, not "good". Two sentences about one fact (same cluster, vectors at least
+    is one grade, not "good". A grade counts beside a rating verb ("rated", "judged",
+    "deemed") or standing alone in quote marks ("branded ‘inadequate’"). Two sentences about one fact (same cluster, vectors at least
     ``min_similarity`` alike) that each give exactly one status on the same scale, and
     different ones, conflict. Sentences naming two or more grades (lists of judgements) are
     left alone: they usually rate different parts of a thing.
@@ -64,15 +65,21 @@ def statuses(claim: Claim) -> dict[str, list[tuple[str, Mention]]]:
     """scale -> [(status, where)] in a claim's sentence. A rating counts only with a rating
     verb nearby, since "good" is mostly just an adjective."""
     sentence = claim.sentence
+    rated = bool(RATING_CONTEXT.search(sentence.text))
     found: dict[str, list[tuple[str, Mention]]] = {}
     for scale, pattern in PATTERNS.items():
-        if scale == "rating" and not RATING_CONTEXT.search(sentence.text):
-            continue
         for match in pattern.finditer(sentence.text):
+            if scale == "rating" and not (rated or _quoted(sentence.text, match.start(), match.end())):
+                continue
             status = SCALES[scale][match.group().lower()]
             where = Mention(match.group(), sentence.start + match.start(), sentence.start + match.end())
             found.setdefault(scale, []).append((status, where))
     return found
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A grade standing alone in quote marks ("‘inadequate’") is a label, not an adjective."""
+    return text[start - 1 : start] in "'‘\"“" and text[end : end + 1] in "'’\"”.," and start > 0
 
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
