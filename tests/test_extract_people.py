@@ -61,3 +61,10 @@ def test_possessive_is_not_part_of_the_surname():
 def test_who_clause_is_not_a_role():
     (mention,), = people_of("Cllr Frazer Lake, who held the portfolio from 2021, spoke.")
     assert mention.role is None
+
+
+def test_names_with_particles_and_a_title_beside_them_are_kept_whole(make_article):
+    text = "Arif Ali Zardari, director of finance, said so.\nMohammed bin Salman, director of finance, agreed.\nYesterday Jenny Turnross spoke."
+    article = make_article(text)
+    found = [[p.text for p in people] for people in find_people(article, sentences_by_line(article))]
+    assert found == [["Arif Ali Zardari"], ["Mohammed bin Salman"], ["Jenny Turnross"]]

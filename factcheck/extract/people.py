@@ -47,14 +47,18 @@ ROLE_WORDS = frozenset(
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ\u0100-\u017f"
-NAME_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}][{LOWER}]+)*"
+NAME_WORD = rf"(?:Mc|Mac|O['’]|D['’]|[ae]l-)?[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}][{LOWER}]+)*"
+# Lower-case words inside names: "Mohammed bin Salman", "Ursula von der Leyen".
+PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|das|del)"
 POSSESSIVE = re.compile(r"['’]s?$")
 HONORIFIC_PATTERN = re.compile(
     r"\b(?P<hon>" + "|".join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))
     + r"|councillor)\.?\s+(?P<names>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2})"
 )
 INITIAL = r"[A-Z]\."
-CAPITALISED_RUN = re.compile(NAME_WORD + r"(?:\s+(?:" + INITIAL + r"\s+)?" + NAME_WORD + r"){1,4}")
+CAPITALISED_RUN = re.compile(
+    NAME_WORD + r"(?:\s+(?:" + INITIAL + r"\s+)?(?:" + PARTICLE + r"\s+)*" + NAME_WORD + r"){1,4}"
+)
 SPEECH_VERB_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s+\Z")
 APPOSITIVE_ROLE = re.compile(
     r"\A,\s+(?!who\b|which\b|that\b|said\b|says\b|and\b)(?P<role>[a-z][^,;:\"“”]{2,80}?)"
@@ -130,7 +134,9 @@ def _untitled_people(
     for match in CAPITALISED_RUN.finditer(text):
         if any(start <= match.start() < stop for start, stop in taken):
             continue
-        offset, words = _name_start(match.group(), honoured_surnames)
+        whole = _name_words(match.group())
+        titled = len(whole) >= 2 and _role_near(text, match.start(), match.start() + len(" ".join(whole))) is not None
+        offset, words = (0, whole) if titled else _name_start(match.group(), honoured_surnames)
         if len(words) < 2:
             continue
         start = match.start() + offset
@@ -147,9 +153,9 @@ def _untitled_people(
 
 
 def _name_start(run: str, honoured_surnames: set[str]) -> tuple[int, list[str]]:
-    """Where the name begins inside a capitalised run, and its words. Titles written before
-    a name ("Ukrainian Prime Minister Volodymyr Zelenskyy") and a sentence-opening word
-    ("Yesterday Jenny Turnross") are not part of it."""
+    """Where the name begins inside a capitalised run with no title beside it, and its
+    words. Titles written before a name ("Ukrainian Prime Minister Volodymyr Zelenskyy") and
+    a sentence-opening word ("Yesterday Jenny Turnross") are not part of it."""
     words = _name_words(run)
     roles = [index for index, word in enumerate(words) if word.lower() in ROLE_WORDS]
     first = roles[-1] + 1 if roles else 0

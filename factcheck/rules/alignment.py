@@ -69,12 +69,12 @@ def differences(first: list[Word], second: list[Word], join_gap: int = 0) -> tup
 
 
 def comparable_groups(story: StoryContext) -> list[list[int]]:
-    """Claims that may be compared: each cluster, and each pair of sentences that share most
-    of their wording but were clustered apart."""
+    """Claims that may be compared: each cluster, and each pair of sentences that report one
+    fact (shared wording or a shared distinctive count) but were clustered apart."""
     cluster_of = {index: number for number, cluster in enumerate(story.clusters) for index in cluster}
     extra = [
         [first, second]
-        for first, second in story.lexical_pairs()
+        for first, second in story.linked_pairs()
         if first not in cluster_of or cluster_of.get(first) != cluster_of.get(second)
     ]
     return [sorted(cluster) for cluster in story.clusters] + extra
@@ -84,7 +84,7 @@ def aligned_pairs(story: StoryContext, min_similarity: float) -> Iterator[tuple[
     """Pairs of different sentences about one fact, in story order: in one cluster with
     vectors at least `min_similarity` alike, or sharing most of their wording. Sentences of
     one article are paired too: a draft can contradict itself."""
-    lexical = set(story.lexical_pairs())
+    linked = set(story.linked_pairs())
     for group in comparable_groups(story):
         for position, first_index in enumerate(group):
             for second_index in group[position + 1 :]:
@@ -92,7 +92,7 @@ def aligned_pairs(story: StoryContext, min_similarity: float) -> Iterator[tuple[
                 if first.sentence.text == second.sentence.text:
                     continue
                 similarity = story.similarity(first, second)
-                if similarity >= min_similarity or (first_index, second_index) in lexical:
+                if similarity >= min_similarity or (first_index, second_index) in linked:
                     yield first, second, similarity
 
 

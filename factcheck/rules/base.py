@@ -20,10 +20,23 @@ from factcheck.records import Claim, Evidence, Finding
 
 SEVERITIES = ("high", "medium", "low")
 LEXICAL_OVERLAP = 0.5
+MIN_DISTINCTIVE_COUNT = 10
 STOPWORDS = frozenset(
     """the and for that with was were are has have had this from which who their they them its
     but not been will would said says also into over than then there when what about after""".split()
 )
+
+
+def distinctive_counts(claim: Claim) -> frozenset[tuple]:
+    """Counts specific enough to name one fact: ratios, and counts of ten or more of a named
+    thing. "Two people" is said of many things; "four out of five areas" of one."""
+    keys = set()
+    for quantity in claim.quantities:
+        if quantity.of_total is not None:
+            keys.add(("ratio", quantity.value, quantity.of_total))
+        elif quantity.thing and quantity.value >= MIN_DISTINCTIVE_COUNT:
+            keys.add((quantity.thing, quantity.value, quantity.unit))
+    return frozenset(keys)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -40,27 +53,31 @@ class StoryContext:
     clusters: list[list[int]]
     people: list[Person]
     _rows: dict[int, int] = field(init=False, repr=False)
-    _lexical: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    _linked: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._rows = {id(claim): row for row, claim in enumerate(self.claims)}
 
-    def lexical_pairs(self) -> list[tuple[int, int]]:
-        """Pairs of different sentences sharing most of their content words (Jaccard at least
-        LEXICAL_OVERLAP). Vectors move when one word changes ("rated inadequate" / "rated
-        good"), which can split the very sentences that conflict into two clusters; shared
-        wording keeps them comparable."""
-        if self._lexical is None:
+    def linked_pairs(self) -> list[tuple[int, int]]:
+        """Pairs of different sentences that report one fact whatever their vectors say: they
+        share most of their content words (Jaccard at least LEXICAL_OVERLAP), or they state
+        the same distinctive count ("four out of five", "346 children"). Vectors move when one
+        word changes ("rated inadequate" / "rated good"), which can split the very sentences
+        that conflict into two clusters."""
+        if self._linked is None:
             words = [content_words(claim.sentence.text) for claim in self.claims]
-            self._lexical = [
+            counts = [distinctive_counts(claim) for claim in self.claims]
+            self._linked = [
                 (first, second)
                 for first in range(len(words))
                 for second in range(first + 1, len(words))
-                if words[first]
-                and self.claims[first].sentence.text != self.claims[second].sentence.text
-                and len(words[first] & words[second]) >= LEXICAL_OVERLAP * len(words[first] | words[second])
+                if self.claims[first].sentence.text != self.claims[second].sentence.text
+                and (
+                    (words[first] and len(words[first] & words[second]) >= LEXICAL_OVERLAP * len(words[first] | words[second]))
+                    or counts[first] & counts[second]
+                )
             ]
-        return self._lexical
+        return self._linked
 
     def similarity(self, first: Claim, second: Claim) -> float:
         """Cosine similarity of two claims' sentences (vectors are L2-normalised)."""

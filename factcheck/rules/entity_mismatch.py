@@ -38,7 +38,7 @@ CODE = "FC801"
 NAME = "entity-mismatch"
 SUMMARY = "Aligned claims that differ in who or what"
 SEVERITY = "high"
-PARAMETERS = {"min_similarity": 0.6, "min_word_overlap": 0.6, "high_word_overlap": 0.8, "max_words": 4, "max_name_similarity": 0.8}
+PARAMETERS = {"min_similarity": 0.6, "min_word_overlap": 0.5, "high_word_overlap": 0.8, "max_words": 4, "max_name_similarity": 0.8}
 
 PUBLIC_BODIES = frozenset(
     """council government ministry department police court courts committee cabinet board trust

@@ -35,7 +35,7 @@ CODE = "FC701"
 NAME = "negation-conflict"
 SUMMARY = "A claim stated in one place and negated or reversed in another"
 SEVERITY = "high"
-PARAMETERS = {"min_similarity": 0.6, "min_word_overlap": 0.6, "high_word_overlap": 0.8}
+PARAMETERS = {"min_similarity": 0.6, "min_word_overlap": 0.5, "high_word_overlap": 0.8}
 
 NEGATIONS = frozenset({"not", "never", "no", "nor", "cannot", "no longer", "not yet"})
 CONTRACTIONS = {"can't": "can", "won't": "will", "shan't": "shall", "cannot": "can"}
