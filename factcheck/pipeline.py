@@ -17,6 +17,7 @@ from factcheck.cluster import cluster_sentences, index_people
 from factcheck.config import Settings
 from factcheck.embed import Embedder
 from factcheck.extract.claims import extract_claims
+from factcheck.extract.people import find_people
 from factcheck.ingest import read_articles
 from factcheck.records import Article, Claim, Finding, ReadError, RunResult, Story
 from factcheck.rules import StoryContext, run_rules
@@ -54,14 +55,7 @@ def check_paths(
 ) -> Analysis:
     articles, errors = read_articles(paths, max_bytes=settings.max_file_bytes)
     stories = group_stories(paths, articles, story_per_folder)
-    claims_by_story = {
-        story.name: [
-            claim
-            for article in track(story.articles, f"Reading {story.name}", len(story.articles))
-            for claim in extract_claims(article, split_sentences(article))
-        ]
-        for story in stories
-    }
+    claims_by_story = {story.name: story_claims(story, track) for story in stories}
     all_claims = [claim for claims in claims_by_story.values() for claim in claims]
     vectors = embed_claims(all_claims, embedder, track)
     findings: list[Finding] = []
@@ -79,6 +73,23 @@ def check_paths(
         warnings=list(warnings) + [w for article in articles for w in _article_warnings(article)],
     )
     return Analysis(result=result, claims=all_claims)
+
+
+def story_claims(story: Story, track: Track = no_progress) -> list[Claim]:
+    """Claims of every article of a story. People are looked for twice: a given name one
+    draft uses ("Carlos Watson") makes the same name a person in the others."""
+    sentences = {
+        article.path: split_sentences(article)
+        for article in track(story.articles, f"Reading {story.name}", len(story.articles))
+    }
+    given = frozenset(
+        mention.given
+        for article in story.articles
+        for mentions in find_people(article, sentences[article.path])
+        for mention in mentions
+        if mention.given
+    )
+    return [claim for article in story.articles for claim in extract_claims(article, sentences[article.path], given)]
 
 
 def check_story(name: str, claims: list[Claim], vectors: np.ndarray, settings: Settings) -> list[Finding]:

@@ -68,3 +68,12 @@ def test_names_with_particles_and_a_title_beside_them_are_kept_whole(make_articl
     article = make_article(text)
     found = [[p.text for p in people] for people in find_people(article, sentences_by_line(article))]
     assert found == [["Arif Ali Zardari"], ["Mohammed bin Salman"], ["Jenny Turnross"]]
+
+
+def test_a_surname_used_alone_twice_or_a_given_name_used_elsewhere_in_the_story_makes_a_person(make_article):
+    text = "The arrest of Carlos Watson came after.\nThe charges accuse Watson of fraud.\nHe said Watson lied."
+    article = make_article(text)
+    assert [[p.text for p in people] for people in find_people(article, sentences_by_line(article))][0] == ["Carlos Watson"]
+    other = make_article("The arrest of Carlos Watkins came after.")
+    assert find_people(other, sentences_by_line(other)) == [[]]
+    assert [p.text for p in find_people(other, sentences_by_line(other), frozenset({"Carlos"}))[0]] == ["Carlos Watkins"]

@@ -59,6 +59,7 @@ INITIAL = r"[A-Z]\."
 CAPITALISED_RUN = re.compile(
     NAME_WORD + r"(?:\s+(?:" + INITIAL + r"\s+)?(?:" + PARTICLE + r"\s+)*" + NAME_WORD + r"){1,4}"
 )
+CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{UPPER}][{LOWER}]{{2,}}(?![\w-])")
 SPEECH_VERB_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s+\Z")
 APPOSITIVE_ROLE = re.compile(
     r"\A,\s+(?!who\b|which\b|that\b|said\b|says\b|and\b)(?P<role>[a-z][^,;:\"“”]{2,80}?)"
@@ -83,17 +84,22 @@ def gender_of(honorific: str | None) -> str:
     return HONORIFICS.get((honorific or "").lower().rstrip("."), "")
 
 
-def find_people(article: Article, sentences: list[Sentence]) -> list[list[PersonMention]]:
+def find_people(
+    article: Article, sentences: list[Sentence], story_given_names: frozenset[str] = frozenset()
+) -> list[list[PersonMention]]:
     """People per sentence, surname-only mentions linked to the article's full names.
 
-    A capitalised pair counts as a person when its first word is a known given name, when a
-    role is written beside it, or when the article uses its surname with an honorific
-    ("Barry Kushner" ... "Mr Kushner"): the article itself is the best name list.
+    A capitalised pair counts as a person when its first word is a known given name (from
+    the name table, or given to someone elsewhere in the story: `story_given_names`), when a
+    role is written beside it, or when the article uses its surname on its own, with an
+    honorific ("Barry Kushner" ... "Mr Kushner") or bare and more than once ("Carlos
+    Watson" ... "Watson said"): the story itself is the best name list.
     """
     titled = [_titled_people(sentence) for sentence in sentences]
-    honoured_surnames = {mention.surname for mentions in titled for mention in mentions}
+    named_surnames = {mention.surname for mentions in titled for mention in mentions} | _recurring_words(sentences)
+    known = given_names() | {name.lower() for name in story_given_names}
     raw = [
-        sorted(mentions + _untitled_people(sentence, mentions, honoured_surnames), key=_start)
+        sorted(mentions + _untitled_people(sentence, mentions, named_surnames, known), key=_start)
         for sentence, mentions in zip(sentences, titled)
     ]
     full_names: dict[str, set[str]] = {}
@@ -101,6 +107,20 @@ def find_people(article: Article, sentences: list[Sentence]) -> list[list[Person
         if mention.given:
             full_names.setdefault(mention.surname, set()).add(mention.canonical)
     return [[_link(mention, full_names) for mention in mentions] for mentions in raw]
+
+
+def _recurring_words(sentences: list[Sentence]) -> set[str]:
+    """Capitalised words used on their own (no capitalised neighbour), not opening a
+    sentence, at least twice: how copy refers to a person after naming them."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        words = list(CAPITALISED_WORD.finditer(sentence.text))
+        for position, match in enumerate(words):
+            after_previous = position > 0 and sentence.text[words[position - 1].end() : match.start()].strip() == ""
+            before_next = position + 1 < len(words) and sentence.text[match.end() : words[position + 1].start()].strip() == ""
+            if match.start() > 0 and not after_previous and not before_next:
+                counts[match.group()] = counts.get(match.group(), 0) + 1
+    return {word for word, count in counts.items() if count >= 2 and word.lower() not in NOT_SURNAMES}
 
 
 def _start(mention: PersonMention) -> int:
@@ -126,7 +146,7 @@ def _titled_people(sentence: Sentence) -> list[PersonMention]:
 
 
 def _untitled_people(
-    sentence: Sentence, titled: list[PersonMention], honoured_surnames: set[str]
+    sentence: Sentence, titled: list[PersonMention], honoured_surnames: set[str], known: frozenset[str]
 ) -> list[PersonMention]:
     text = sentence.text
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in titled]
@@ -136,14 +156,14 @@ def _untitled_people(
             continue
         whole = _name_words(match.group())
         titled = len(whole) >= 2 and _role_near(text, match.start(), match.start() + len(" ".join(whole))) is not None
-        offset, words = (0, whole) if titled else _name_start(match.group(), honoured_surnames)
+        offset, words = (0, whole) if titled else _name_start(match.group(), honoured_surnames, known)
         if len(words) < 2:
             continue
         start = match.start() + offset
         end = start + len(" ".join(words))
         mention = _mention(sentence, start, end, None, words)
         if (
-            words[0].lower() in given_names()
+            words[0].lower() in known
             or mention.surname in honoured_surnames
             or mention.role is not None
             or SPEECH_VERB_BEFORE.search(text[:start])
@@ -152,15 +172,15 @@ def _untitled_people(
     return found
 
 
-def _name_start(run: str, honoured_surnames: set[str]) -> tuple[int, list[str]]:
+def _name_start(run: str, honoured_surnames: set[str], known: frozenset[str]) -> tuple[int, list[str]]:
     """Where the name begins inside a capitalised run with no title beside it, and its
     words. Titles written before a name ("Ukrainian Prime Minister Volodymyr Zelenskyy") and
     a sentence-opening word ("Yesterday Jenny Turnross") are not part of it."""
     words = _name_words(run)
     roles = [index for index, word in enumerate(words) if word.lower() in ROLE_WORDS]
     first = roles[-1] + 1 if roles else 0
-    if not roles and words and words[0].lower() not in given_names() and words[-1] not in honoured_surnames:
-        first = next((index for index, word in enumerate(words[:-1]) if word.lower() in given_names()), 0)
+    if not roles and words and words[0].lower() not in known and words[-1] not in honoured_surnames:
+        first = next((index for index, word in enumerate(words[:-1]) if word.lower() in known), 0)
     skipped = " ".join(run.split()[:first])
     return (len(skipped) + 1 if skipped else 0), words[first:]
 
