@@ -28,9 +28,26 @@ def make_article():
     return article_from
 
 
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(tmp_path_factory):
+    """Exports go to a folder of the test session's own, never the user's cache (subprocesses
+    inherit it through the environment)."""
+    import os
+
+    folder = tmp_path_factory.mktemp("model-cache")
+    previous = os.environ.get("FACTCHECK_CACHE")
+    os.environ["FACTCHECK_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("FACTCHECK_CACHE", None)
+    else:
+        os.environ["FACTCHECK_CACHE"] = previous
+
+
 @pytest.fixture(scope="session")
 def minilm():
-    """The real bundled model, loaded once per test session (about five seconds)."""
+    """The real bundled model on the default (ONNX) backend, exported and loaded once per
+    test session (about ten seconds)."""
     from factcheck.embed import load_embedder
 
     loaded = load_embedder()

@@ -7,7 +7,6 @@ chain a long story into one cluster through a run of loosely similar sentences.
 from __future__ import annotations
 
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
 
 
 def cluster_sentences(vectors: np.ndarray, min_similarity: float) -> list[list[int]]:
@@ -17,6 +16,8 @@ def cluster_sentences(vectors: np.ndarray, min_similarity: float) -> list[list[i
     """
     if len(vectors) < 2:
         return []
+    from sklearn.cluster import AgglomerativeClustering  # a second's import: only when clustering
+
     labels = AgglomerativeClustering(
         n_clusters=None,
         metric="cosine",

@@ -14,6 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from factcheck.embed.bundled import ModelIntegrityError, bundled_model_dir
+from factcheck.embed.onnx_runtime import OnnxEmbedder
 from factcheck.embed.sentence_transformer import SentenceTransformerEmbedder
 from factcheck.embed.tfidf import TfidfEmbedder
 
@@ -26,7 +27,14 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
+def bundled_on_onnx(model: str | None) -> Embedder:
+    """The default: the bundled model on ONNX Runtime. Another --model runs on torch, which
+    loads any sentence-transformers folder; only the bundled model has a verified export."""
+    return OnnxEmbedder.load() if model is None else SentenceTransformerEmbedder.load(model)
+
+
 BACKENDS: dict[str, Callable[[str | None], Embedder]] = {
+    "onnx": bundled_on_onnx,
     "torch": SentenceTransformerEmbedder.load,
     "tfidf": TfidfEmbedder.load,
 }
@@ -38,7 +46,7 @@ class LoadedEmbedder:
     warnings: list[str] = field(default_factory=list)
 
 
-def load_embedder(model: str | None = None, backend: str = "torch") -> LoadedEmbedder:
+def load_embedder(model: str | None = None, backend: str = "onnx") -> LoadedEmbedder:
     """The requested backend, or TF-IDF with a warning when the model cannot be loaded.
 
     A bundled model whose weights fail their checksum is not "cannot be loaded": that raises

@@ -1,0 +1,55 @@
+"""The default backend: the bundled model exported to ONNX, run without torch."""
+
+import subprocess
+import sys
+
+import pytest
+
+from factcheck.embed import ModelIntegrityError, load_embedder
+from factcheck.embed.onnx_runtime import MODEL_FILE, ensure_export, export_dir
+
+pytestmark = pytest.mark.model
+SENTENCES = [
+    "Jenny Turnross will take up her post in August.",
+    "Ms Turnbull started her role at the Cunard next month.",
+    "An inspection in March led to the department being rated as inadequate in four out of five of the key areas.",
+    "Short.",
+]
+
+
+def test_onnx_vectors_match_the_torch_reference(minilm):
+    onnx = minilm.encode(SENTENCES)
+    torch = load_embedder(backend="torch").embedder.encode(SENTENCES)
+    assert minilm.id.startswith("onnx:") and onnx.shape == torch.shape == (4, 384)
+    assert float((onnx * torch).sum(axis=1).min()) > 0.9999
+
+
+def test_the_check_path_imports_no_torch_once_the_export_exists(minilm, tmp_path):
+    (tmp_path / "a.txt").write_text("Jenny Turnross spoke.\nMs Turnbull agreed.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from factcheck.cli import app\n"
+        f"try:\n    app(['check', {str(tmp_path)!r}, '-o', {str(tmp_path / 'r.json')!r}, '-f', 'json', '--claims', {str(tmp_path)!r}])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert completed.stdout.strip().splitlines()[-1] == "[]", completed.stderr
+    assert (tmp_path / "r.json").exists()
+
+
+def test_a_changed_export_is_refused(minilm):
+    model = export_dir() / MODEL_FILE
+    original = model.read_bytes()
+    try:
+        model.write_bytes(original[:-1] + bytes([original[-1] ^ 1]))
+        with pytest.raises(ModelIntegrityError, match="re-export"):
+            ensure_export()
+    finally:
+        model.write_bytes(original)
+
+
+def test_help_and_rules_import_no_model_runtime():
+    script = "import sys\nfrom factcheck.cli import app\ntry:\n    app(['rules'])\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('torch', 'onnxruntime', 'sklearn') if m in sys.modules))"
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert completed.stdout.strip().splitlines()[-1] == "[]", completed.stderr
