@@ -67,6 +67,7 @@ def check(
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding is at or above this severity.")] = FailOn.high,
     config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the checked folder or a parent]", show_default=False)] = None,
     claims: Annotated[Path, typer.Option(help="Folder for the extracted-claims table.")] = Path("claims"),
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse sentence vectors from earlier runs (user cache folder).")] = True,
 ) -> None:
     """Check drafts for disagreements and write a discrepancy report."""
     from factcheck.claims_store import write_claims
@@ -81,7 +82,7 @@ def check(
     except ConfigError as error:
         raise fail(str(error)) from None
     try:
-        loaded = load_embedder(model, backend.value)
+        loaded = load_embedder(model, backend.value, cache=cache)
     except ModelIntegrityError as error:
         raise fail(str(error)) from None
     for warning in loaded.warnings:

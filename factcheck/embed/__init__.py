@@ -14,9 +14,9 @@ from typing import Protocol
 import numpy as np
 
 from factcheck.embed.bundled import ModelIntegrityError, bundled_model_dir
+from factcheck.embed.cache import CachedEmbedder
 from factcheck.embed.onnx_runtime import OnnxEmbedder
 from factcheck.embed.sentence_transformer import SentenceTransformerEmbedder
-from factcheck.embed.tfidf import TfidfEmbedder
 
 
 class Embedder(Protocol):
@@ -25,6 +25,13 @@ class Embedder(Protocol):
     id: str
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def tfidf_vectors(model: str | None) -> Embedder:
+    """TF-IDF vectors, imported only when used: scikit-learn's text modules take a second."""
+    from factcheck.embed.tfidf import TfidfEmbedder
+
+    return TfidfEmbedder.load(model)
 
 
 def bundled_on_onnx(model: str | None) -> Embedder:
@@ -36,7 +43,7 @@ def bundled_on_onnx(model: str | None) -> Embedder:
 BACKENDS: dict[str, Callable[[str | None], Embedder]] = {
     "onnx": bundled_on_onnx,
     "torch": SentenceTransformerEmbedder.load,
-    "tfidf": TfidfEmbedder.load,
+    "tfidf": tfidf_vectors,
 }
 
 
@@ -46,20 +53,23 @@ class LoadedEmbedder:
     warnings: list[str] = field(default_factory=list)
 
 
-def load_embedder(model: str | None = None, backend: str = "onnx") -> LoadedEmbedder:
+def load_embedder(model: str | None = None, backend: str = "onnx", cache: bool = True) -> LoadedEmbedder:
     """The requested backend, or TF-IDF with a warning when the model cannot be loaded.
 
     A bundled model whose weights fail their checksum is not "cannot be loaded": that raises
     ModelIntegrityError, because silently running on tampered weights is worse than stopping.
+    Embedders whose vectors depend only on verified weights (`cache_key`) are cached.
     """
     try:
-        return LoadedEmbedder(BACKENDS[backend](model))
+        embedder = BACKENDS[backend](model)
     except ModelIntegrityError:
         raise
     except Exception as error:  # noqa: BLE001 - any load failure means the same fallback
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         warning = f"model {model or 'all-MiniLM-L6-v2 (bundled)'} could not be loaded ({reason}); fell back to TF-IDF vectors"
-        return LoadedEmbedder(TfidfEmbedder.load(None), [warning])
+        return LoadedEmbedder(tfidf_vectors(None), [warning])
+    key = getattr(embedder, "cache_key", None)
+    return LoadedEmbedder(CachedEmbedder(embedder, key) if cache and key else embedder)
 
 
 __all__ = ["BACKENDS", "Embedder", "LoadedEmbedder", "ModelIntegrityError", "bundled_model_dir", "load_embedder"]

@@ -43,24 +43,33 @@ class OnnxEmbedder:
     """all-MiniLM-L6-v2 exported to ONNX, run with onnxruntime."""
 
     id = "onnx:all-MiniLM-L6-v2"
+    # Vectors depend only on the weights and the sentence: safe to cache by this key.
+    cache_key = f"all-MiniLM-L6-v2:{WEIGHTS_SHA256}"
 
-    def __init__(self, session: object, tokenizer: object) -> None:
-        self._session = session
-        self._tokenizer = tokenizer
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._runtime: tuple[object, object] | None = None
 
     @classmethod
     def load(cls) -> OnnxEmbedder:
-        import onnxruntime
-        from tokenizers import Tokenizer
+        """Exports now if needed; checks and starts the runtime only when something must be
+        embedded, so a fully cached re-run pays for neither."""
+        return cls(ensure_export())
 
-        folder = ensure_export()
-        options = onnxruntime.SessionOptions()
-        options.log_severity_level = 3
-        session = onnxruntime.InferenceSession(str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"])
-        tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-        tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-        return cls(session, tokenizer)
+    def _started(self) -> tuple[object, object]:
+        if self._runtime is None:
+            verify_export(self._folder)
+            import onnxruntime
+            from tokenizers import Tokenizer
+
+            options = onnxruntime.SessionOptions()
+            options.log_severity_level = 3
+            session = onnxruntime.InferenceSession(str(self._folder / MODEL_FILE), options, providers=["CPUExecutionProvider"])
+            tokenizer = Tokenizer.from_file(str(self._folder / TOKENIZER_FILE))
+            tokenizer.enable_truncation(max_length=MAX_TOKENS)
+            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+            self._runtime = (session, tokenizer)
+        return self._runtime
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Length-sorted batches, mean pooling over real tokens, unit length."""
@@ -74,11 +83,12 @@ class OnnxEmbedder:
         return result
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch(texts)
+        session, tokenizer = self._started()
+        encodings = tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         types = np.array([e.type_ids for e in encodings], dtype=np.int64)
-        (hidden,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
+        (hidden,) = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
@@ -86,16 +96,18 @@ class OnnxEmbedder:
 
 
 def ensure_export() -> Path:
-    """The exported model folder, exporting first if needed, its file checked against the
-    sha256 recorded when it was made from verified weights."""
+    """The exported model folder, exporting first if needed."""
     folder = export_dir()
-    manifest = folder / MANIFEST_FILE
-    if not manifest.exists():
+    if not (folder / MANIFEST_FILE).exists():
         export_bundled(folder)
-    recorded = json.loads(manifest.read_text(encoding="utf-8"))
+    return folder
+
+
+def verify_export(folder: Path) -> None:
+    """Refuse an exported file that is not byte for byte the one made from verified weights."""
+    recorded = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
     if file_sha256(folder / MODEL_FILE) != recorded["onnx_sha256"]:
         raise ModelIntegrityError(f"{folder / MODEL_FILE}: does not match the export made from the verified weights; delete {folder} to re-export")
-    return folder
 
 
 def export_bundled(target: Path) -> None:

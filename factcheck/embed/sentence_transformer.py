@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.embed.bundled import verified_model_dir
+from factcheck.embed.bundled import WEIGHTS_SHA256, verified_model_dir
 
 BATCH_SIZE = 64
 
@@ -16,9 +16,10 @@ BATCH_SIZE = 64
 class SentenceTransformerEmbedder:
     """Encodes with a local sentence-transformers model; never reaches a hub."""
 
-    def __init__(self, model: object, model_id: str) -> None:
+    def __init__(self, model: object, model_id: str, cache_key: str | None = None) -> None:
         self._model = model
         self.id = f"st:{model_id}"
+        self.cache_key = cache_key
 
     @classmethod
     def load(cls, model: str | None) -> SentenceTransformerEmbedder:
@@ -34,7 +35,9 @@ class SentenceTransformerEmbedder:
         if model is not None and Path(model).exists():
             location = str(Path(model).resolve())
         loaded = SentenceTransformer(location, device="cpu")
-        return cls(loaded, "all-MiniLM-L6-v2" if model is None else model)
+        if model is None:
+            return cls(loaded, "all-MiniLM-L6-v2", cache_key=f"st:all-MiniLM-L6-v2:{WEIGHTS_SHA256}")
+        return cls(loaded, model)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Length-sorted batches: padding to the longest sentence in a batch is most of the
