@@ -44,6 +44,7 @@ class Backend(str, Enum):
     onnx = "onnx"
     torch = "torch"
     tfidf = "tfidf"
+    static = "static"
 
 
 EXIT_FINDINGS = 1
@@ -63,7 +64,7 @@ def check(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.html,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Report file, or - for stdout. [default: reports/<folder>.<format>]", show_default=False)] = None,
     model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder or cached name. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
-    backend: Annotated[Backend, typer.Option(help="Embedding backend: onnx (bundled model, no torch after a one-time export), torch (reference; any --model), tfidf (no model).")] = Backend.onnx,
+    backend: Annotated[Backend, typer.Option(help="Embedding backend: onnx (bundled model, no torch after a one-time export), torch (reference; any --model), static (distilled, fast, less faithful; needs the static extra), tfidf (no model).")] = Backend.onnx,
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding is at or above this severity.")] = FailOn.high,
     config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the checked folder or a parent]", show_default=False)] = None,
     claims: Annotated[Path, typer.Option(help="Folder for the extracted-claims table.")] = Path("claims"),

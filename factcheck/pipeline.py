@@ -104,11 +104,13 @@ def check_story(name: str, claims: list[Claim], vectors: np.ndarray, settings: S
 
 
 def embed_claims(claims: list[Claim], embedder: Embedder, track: Track = no_progress) -> np.ndarray:
-    """Vectors row by row for `claims`; a sentence repeated across articles is embedded once."""
+    """Vectors row by row for `claims`; a sentence repeated across articles is embedded once.
+    Chunks feed the progress bar, except for embedders that must see every sentence at once."""
     unique = list(dict.fromkeys(claim.sentence.text for claim in claims))
     if not unique:
         return np.zeros((0, 1), dtype=np.float32)
-    chunks = [unique[start : start + EMBED_CHUNK] for start in range(0, len(unique), EMBED_CHUNK)]
+    size = len(unique) if getattr(embedder, "whole_corpus", False) else EMBED_CHUNK
+    chunks = [unique[start : start + size] for start in range(0, len(unique), size)]
     vectors = np.vstack([embedder.encode(chunk) for chunk in track(chunks, "Embedding", len(chunks))])
     row = {text: index for index, text in enumerate(unique)}
     return vectors[[row[claim.sentence.text] for claim in claims]]

@@ -46,3 +46,13 @@ def test_bundled_model_gives_real_minilm_embeddings(minilm):
     vectors = minilm.encode(["Ofsted rated the service inadequate.", "Inspectors judged the service inadequate.", "Sefton Park has a coffee cart."])
     assert vectors.shape == (3, 384)
     assert vectors[0] @ vectors[1] > 0.6 > vectors[0] @ vectors[2]
+
+
+def test_tfidf_vectors_of_a_large_run_share_one_space():
+    from factcheck.pipeline import EMBED_CHUNK, embed_claims
+    from factcheck.records import Claim, Sentence
+
+    texts = [f"Sentence number {index} about the council budget and {index % 7} schools." for index in range(EMBED_CHUNK + 40)]
+    claims = [Claim(Sentence("a.txt", index, 0, 0, len(text), text)) for index, text in enumerate(texts)]
+    vectors = embed_claims(claims, TfidfEmbedder())
+    assert vectors.shape[0] == len(texts) and np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)

@@ -254,8 +254,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", choices=sorted(PARTS), action="append", help="run only this part (repeatable)")
     parser.add_argument("--output", type=Path, default=HERE / "results.md", help="where the tables are written")
+    parser.add_argument("--backend", default="onnx", help="embedding backend (onnx, torch, static, tfidf)")
     arguments = parser.parse_args()
-    embedder = load_embedder().embedder
+    embedder = load_embedder(backend=arguments.backend).embedder
     sections = []
     for part in arguments.part or list(PARTS):
         started = time.perf_counter()

@@ -34,6 +34,13 @@ def tfidf_vectors(model: str | None) -> Embedder:
     return TfidfEmbedder.load(model)
 
 
+def static_vectors(model: str | None) -> Embedder:
+    """The model2vec distillation, imported only when used (it needs the `static` extra)."""
+    from factcheck.embed.static import StaticEmbedder
+
+    return StaticEmbedder.load(model)
+
+
 def bundled_on_onnx(model: str | None) -> Embedder:
     """The default: the bundled model on ONNX Runtime. Another --model runs on torch, which
     loads any sentence-transformers folder; only the bundled model has a verified export."""
@@ -44,6 +51,7 @@ BACKENDS: dict[str, Callable[[str | None], Embedder]] = {
     "onnx": bundled_on_onnx,
     "torch": SentenceTransformerEmbedder.load,
     "tfidf": tfidf_vectors,
+    "static": static_vectors,
 }
 
 

@@ -20,6 +20,8 @@ class TfidfEmbedder:
     """Fitted on the texts it is asked to encode, so vectors compare only within one call."""
 
     id = "tfidf:char_wb-3-5"
+    # Each call fits its own vocabulary: callers must pass every sentence in one call.
+    whole_corpus = True
 
     @classmethod
     def load(cls, model: str | None) -> TfidfEmbedder:

@@ -9,9 +9,10 @@ rule reads a difference the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from factcheck.records import Claim, Mention
 from factcheck.rules.base import StoryContext
@@ -21,15 +22,12 @@ WORD = re.compile(r"[\w’'£$%.-]*\w[%]?|[\w]")
 
 @dataclass(frozen=True)
 class Word:
-    """A word of a sentence with its absolute offsets."""
+    """A word of a sentence with its absolute offsets, and its form for comparing."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def key(self) -> str:
-        return self.text.lower().replace("’", "'")
+    key: str
 
 
 @dataclass(frozen=True)
@@ -47,11 +45,16 @@ class Difference:
         return " ".join(word.text for word in self.second)
 
 
-def words_of(text: str, base: int = 0) -> list[Word]:
-    return [Word(match.group(), base + match.start(), base + match.end()) for match in WORD.finditer(text)]
+@lru_cache(maxsize=65536)
+def words_of(text: str, base: int = 0) -> tuple[Word, ...]:
+    """Cached: every rule that reads wording asks for the same sentences, pair after pair."""
+    return tuple(
+        Word(match.group(), base + match.start(), base + match.end(), match.group().lower().replace("’", "'"))
+        for match in WORD.finditer(text)
+    )
 
 
-def differences(first: list[Word], second: list[Word], join_gap: int = 0) -> tuple[float, list[Difference]]:
+def differences(first: Sequence[Word], second: Sequence[Word], join_gap: int = 0) -> tuple[float, list[Difference]]:
     """How alike two word lists are (0..1) and the places where they differ. Places at most
     `join_gap` shared words apart are read as one ("the Department for Education" against
     "the education watchdog" lines up "education" by accident)."""

@@ -50,7 +50,7 @@ class QuotePair:
     inner: list[Difference]
 
 
-def quoted(story: StoryContext, min_words: int) -> list[tuple[Claim, Quote, list[Word]]]:
+def quoted(story: StoryContext, min_words: int) -> list[tuple[Claim, Quote, tuple[Word, ...]]]:
     found = []
     for claim in story.claims:
         for quote in claim.quotes:
