@@ -27,6 +27,29 @@ STOPWORDS = frozenset(
 )
 
 
+def _shared(sets: Iterable[frozenset]) -> dict[tuple[int, int], tuple[int, int]]:
+    """(first, second) -> (items in common, items in either) for every pair of sets sharing at
+    least one item: a sparse product, so cost follows the overlaps, not the pairs."""
+    from scipy.sparse import csr_matrix
+
+    rows, columns, index = [], [], {}
+    sizes = []
+    for row, items in enumerate(sets):
+        sizes.append(len(items))
+        for item in items:
+            rows.append(row)
+            columns.append(index.setdefault(item, len(index)))
+    if not index:
+        return {}
+    matrix = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(len(sizes), len(index)))
+    product = (matrix @ matrix.T).tocoo()
+    return {
+        (first, second): (int(common), sizes[first] + sizes[second] - int(common))
+        for first, second, common in zip(product.row, product.col, product.data)
+        if first < second
+    }
+
+
 def distinctive_counts(claim: Claim) -> frozenset[tuple]:
     """Counts specific enough to name one fact: ratios, and counts of ten or more of a named
     thing. "Two people" is said of many things; "four out of five areas" of one."""
@@ -54,6 +77,8 @@ class StoryContext:
     people: list[Person]
     _rows: dict[int, int] = field(init=False, repr=False)
     _linked: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    # Results several rules share within one story, by what was asked.
+    memo: dict[tuple, object] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._rows = {id(claim): row for row, claim in enumerate(self.claims)}
@@ -65,18 +90,11 @@ class StoryContext:
         word changes ("rated inadequate" / "rated good"), which can split the very sentences
         that conflict into two clusters."""
         if self._linked is None:
-            words = [content_words(claim.sentence.text) for claim in self.claims]
-            counts = [distinctive_counts(claim) for claim in self.claims]
-            self._linked = [
-                (first, second)
-                for first in range(len(words))
-                for second in range(first + 1, len(words))
-                if self.claims[first].sentence.text != self.claims[second].sentence.text
-                and (
-                    (words[first] and len(words[first] & words[second]) >= LEXICAL_OVERLAP * len(words[first] | words[second]))
-                    or counts[first] & counts[second]
-                )
-            ]
+            texts = [claim.sentence.text for claim in self.claims]
+            shared_words = _shared(content_words(text) for text in texts)
+            shared_counts = _shared(distinctive_counts(claim) for claim in self.claims)
+            worded = {pair for pair, (common, union) in shared_words.items() if common >= LEXICAL_OVERLAP * union}
+            self._linked = sorted(pair for pair in worded | shared_counts.keys() if texts[pair[0]] != texts[pair[1]])
         return self._linked
 
     def similarity(self, first: Claim, second: Claim) -> float:

@@ -60,8 +60,16 @@ def quoted(story: StoryContext, min_words: int) -> list[tuple[Claim, Quote, tupl
     return found
 
 
-def quote_pairs(story: StoryContext, min_words: int, min_shared: float) -> Iterator[QuotePair]:
-    """Pairs of quotations from different sentences that are the same quotation."""
+def quote_pairs(story: StoryContext, min_words: int, min_shared: float) -> list[QuotePair]:
+    """Pairs of quotations from different sentences that are the same quotation (kept on
+    the story: quote-mismatch and quote-attribution both ask, usually with equal settings)."""
+    key = ("quote_pairs", min_words, min_shared)
+    if key not in story.memo:
+        story.memo[key] = list(_quote_pairs(story, min_words, min_shared))
+    return story.memo[key]
+
+
+def _quote_pairs(story: StoryContext, min_words: int, min_shared: float) -> Iterator[QuotePair]:
     for (claim_a, quote_a, words_a), (claim_b, quote_b, words_b) in combinations(quoted(story, min_words), 2):
         if claim_a.sentence == claim_b.sentence:
             continue
