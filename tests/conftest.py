@@ -63,11 +63,8 @@ def story_context(texts: dict[str, str], embedder=None, min_similarity: float = 
     """
     from dataclasses import replace
 
-    from factcheck.cluster import cluster_sentences, index_people
-    from factcheck.embed.tfidf import TfidfEmbedder
     from factcheck.extract.people import find_people
     from factcheck.records import Claim
-    from factcheck.rules import StoryContext
 
     claims = []
     for path, text in texts.items():
@@ -77,35 +74,18 @@ def story_context(texts: dict[str, str], embedder=None, min_similarity: float = 
             claim = Claim(sentence=sentence, people=people)
             extra = (quantities or {}).get((path, sentence.index), [])
             claims.append(replace(claim, quantities=list(extra)))
-    vectors = (embedder or TfidfEmbedder()).encode([claim.sentence.text for claim in claims])
-    return StoryContext(
-        name="story",
-        claims=claims,
-        vectors=vectors,
-        clusters=cluster_sentences(vectors, min_similarity),
-        people=index_people(claims),
-    )
+    return context_of(claims, embedder, min_similarity)
 
 
 def extracted_story(texts: dict[str, str], embedder=None, min_similarity: float = 0.5, published=None):
     """A StoryContext from {path: text}, one sentence per line, every extractor run for real."""
-    from factcheck.cluster import cluster_sentences, index_people
-    from factcheck.embed.tfidf import TfidfEmbedder
     from factcheck.extract.claims import extract_claims
-    from factcheck.rules import StoryContext
 
     claims = []
     for path, text in texts.items():
         article = article_from(text, path, published)
         claims.extend(extract_claims(article, sentences_by_line(article)))
-    vectors = (embedder or TfidfEmbedder()).encode([claim.sentence.text for claim in claims])
-    return StoryContext(
-        name="story",
-        claims=claims,
-        vectors=vectors,
-        clusters=cluster_sentences(vectors, min_similarity),
-        people=index_people(claims),
-    )
+    return context_of(claims, embedder, min_similarity)
 
 
 def findings_of(rule_name: str, texts: dict[str, str], **options):
@@ -113,3 +93,19 @@ def findings_of(rule_name: str, texts: dict[str, str], **options):
 
     rule = RULES[rule_name]
     return list(rule.check(extracted_story(texts, **options), rule.parameters))
+
+
+def context_of(claims, embedder=None, min_similarity: float = 0.5):
+    """The StoryContext rules see, for claims built by a test (TF-IDF vectors unless given)."""
+    from factcheck.cluster import cluster_sentences, index_people
+    from factcheck.embed.tfidf import TfidfEmbedder
+    from factcheck.rules import StoryContext
+
+    vectors = (embedder or TfidfEmbedder()).encode([claim.sentence.text for claim in claims])
+    return StoryContext(
+        name="story",
+        claims=claims,
+        vectors=vectors,
+        clusters=cluster_sentences(vectors, min_similarity),
+        people=index_people(claims),
+    )

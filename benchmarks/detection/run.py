@@ -60,7 +60,6 @@ class Case:
     replacement: str
     rule: str
     files: dict[str, str] = field(default_factory=dict)
-    edited: str = ""
 
 
 def summedits_docs() -> list[str]:
@@ -91,7 +90,6 @@ def build_case(case: Case) -> Case:
             raise ValueError(f"{case.id}: {case.original!r} is not in {case.base}")
         files["second.txt"] = paragraph.replace(case.original, case.replacement, 1) + "\n"
     case.files = files
-    case.edited = case.replacement
     return case
 
 
@@ -157,7 +155,7 @@ def labelled(embedder) -> str:
     for case in cases:
         known = {key(f) for f in findings.get(f"base-{case.base}", [])}
         new = [f for f in findings.get(f"case-{case.id}", []) if key(f) not in known]
-        touching = [f for f in new if any(case.edited in e.sentence for e in f.evidence)]
+        touching = [f for f in new if any(case.replacement in e.sentence for e in f.evidence)]
         if any(f.rule == case.rule for f in touching):
             hits[case.rule] += 1
         else:

@@ -181,7 +181,7 @@ PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|of|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Dd]uring|early|late|mid|[Ll]ast|[Tt]his|[Nn]ext)\s(?P<at>(?P<month>{MONTH}))\b"), _bare_month),
     (re.compile(rf"\b[Bb]etween\s(?P<at>(?P<y>{YEAR})\sand\s(?P<y2>{YEAR}))\b"), _year_range),
     (re.compile(rf"\b(?P<y>{YEAR})\s*(?:-|–|/|to)\s*(?P<y2>{YEAR}|\d{{2}})\b(?![-–/]\d)"), _year_range),
-    (re.compile(rf"\b(?P<y>(?:19|20)\d0)s\b"), _decade),
+    (re.compile(r"\b(?P<y>(?:19|20)\d0)s\b"), _decade),
     (re.compile(rf"\b{YEAR_CONTEXT}\s(?P<at>(?P<y>{YEAR}))\b(?![-–/]\d)", re.IGNORECASE), _year),
     (re.compile(rf"(?<![\w£$€.,/])(?<!\d[-–])(?<!\d\s)(?P<y>{YEAR})\b(?![-–/.,]\d|\s\d|{PLURAL_AFTER_YEAR})"), _year),
     (re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.IGNORECASE), _named_day),
