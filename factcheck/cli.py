@@ -82,6 +82,8 @@ def check(
         settings = load_settings(config, paths)
     except ConfigError as error:
         raise fail(str(error)) from None
+    if model is None:
+        _announce_one_time_preparation(backend)
     try:
         loaded = load_embedder(model, backend.value, cache=cache)
     except ModelIntegrityError as error:
@@ -148,6 +150,21 @@ def version_option(
     if version:
         typer.echo(f"factcheck {__version__}")
         raise typer.Exit()
+
+
+def _announce_one_time_preparation(backend: Backend) -> None:
+    """The first run exports (or distils) the bundled model; say so, or a silent pause of
+    ten seconds or more looks like a hang."""
+    if backend is Backend.onnx:
+        from factcheck.embed.onnx_runtime import is_exported
+
+        if not is_exported():
+            typer.echo("factcheck: preparing the bundled model for ONNX Runtime (once, about 10 s)...", err=True)
+    elif backend is Backend.static:
+        from factcheck.embed.static import is_distilled
+
+        if not is_distilled():
+            typer.echo("factcheck: distilling the static model from the bundled one (once, about 30 s)...", err=True)
 
 
 def _progress_bar(items: Iterable[T], description: str, total: int) -> Iterable[T]:

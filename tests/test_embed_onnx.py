@@ -53,3 +53,17 @@ def test_help_and_rules_import_no_model_runtime():
     script = "import sys\nfrom factcheck.cli import app\ntry:\n    app(['rules'])\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('torch', 'onnxruntime', 'sklearn') if m in sys.modules))"
     completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert completed.stdout.strip().splitlines()[-1] == "[]", completed.stderr
+
+
+def test_the_first_run_says_it_is_preparing_the_model_and_later_runs_do_not(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    (tmp_path / "a.txt").write_text("Jenny Turnross spoke.\n", encoding="utf-8")
+    common = ["check", str(tmp_path / "a.txt"), "-f", "json", "-o", str(tmp_path / "r.json"), "--claims", str(tmp_path)]
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "fresh-cache"))
+    first = CliRunner().invoke(app, common)
+    second = CliRunner().invoke(app, common)
+    assert "preparing the bundled model" in first.stderr
+    assert "preparing" not in second.stderr and second.exit_code == 0

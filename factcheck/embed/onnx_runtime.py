@@ -95,10 +95,14 @@ class OnnxEmbedder:
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
 
 
+def is_exported() -> bool:
+    return (export_dir() / MANIFEST_FILE).exists()
+
+
 def ensure_export() -> Path:
     """The exported model folder, exporting first if needed."""
     folder = export_dir()
-    if not (folder / MANIFEST_FILE).exists():
+    if not is_exported():
         export_bundled(folder)
     return folder
 

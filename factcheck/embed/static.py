@@ -27,6 +27,10 @@ def static_dir() -> Path:
     return cache_root() / f"minilm-static-{WEIGHTS_SHA256[:16]}"
 
 
+def is_distilled() -> bool:
+    return (static_dir() / "config.json").exists()
+
+
 class StaticEmbedder:
     """model2vec StaticModel distilled from the bundled weights."""
 
@@ -42,7 +46,7 @@ class StaticEmbedder:
         from model2vec import StaticModel
 
         folder = static_dir()
-        if not (folder / "config.json").exists():
+        if not is_distilled():
             distil_bundled(folder)
         return cls(StaticModel.from_pretrained(str(folder)))
 
