@@ -68,7 +68,7 @@ def check(
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding is at or above this severity.")] = FailOn.high,
     config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the checked folder or a parent]", show_default=False)] = None,
     claims: Annotated[Path, typer.Option(help="Folder for the extracted-claims table.")] = Path("claims"),
-    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse sentence vectors from earlier runs (user cache folder).")] = True,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse sentence vectors and unchanged stories' findings from earlier runs (user cache folder).")] = True,
 ) -> None:
     """Check drafts for disagreements and write a discrepancy report."""
     from factcheck.claims_store import write_claims
@@ -99,6 +99,7 @@ def check(
         story_per_folder=story_per_folder,
         warnings=loaded.warnings,
         track=_progress_bar,
+        cache=_story_cache(loaded.embedder, settings) if cache else None,
     )
     result = analysis.result
     for error in result.errors:
@@ -150,6 +151,14 @@ def version_option(
     if version:
         typer.echo(f"factcheck {__version__}")
         raise typer.Exit()
+
+
+def _story_cache(embedder: object, settings: object):
+    """A cache of story findings, for embedders whose vectors depend only on the sentence."""
+    from factcheck.story_cache import StoryCache
+
+    key = getattr(embedder, "cache_key", None)
+    return StoryCache(key, settings) if key else None
 
 
 def _announce_one_time_preparation(backend: Backend) -> None:

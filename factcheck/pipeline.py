@@ -22,6 +22,7 @@ from factcheck.ingest import read_articles
 from factcheck.records import Article, Claim, Finding, ReadError, RunResult, Story
 from factcheck.rules import StoryContext, run_rules
 from factcheck.segment import split_sentences
+from factcheck.story_cache import StoryCache
 
 T = TypeVar("T")
 Track = Callable[[Iterable[T], str, int], Iterable[T]]
@@ -52,19 +53,30 @@ def check_paths(
     story_per_folder: bool = False,
     warnings: Sequence[str] = (),
     track: Track = no_progress,
+    cache: StoryCache | None = None,
 ) -> Analysis:
+    """Read, extract and check; with a `cache`, stories whose drafts, settings, model and code
+    are unchanged take their findings from it and are neither embedded nor checked."""
     articles, errors = read_articles(paths, max_bytes=settings.max_file_bytes)
     stories = group_stories(paths, articles, story_per_folder)
     claims_by_story = {story.name: story_claims(story, track) for story in stories}
     all_claims = [claim for claims in claims_by_story.values() for claim in claims]
-    vectors = embed_claims(all_claims, embedder, track)
+    known = {story.name: cache.get(story) for story in stories} if cache else {}
+    unchecked = [story for story in stories if known.get(story.name) is None]
+    vectors = embed_claims([claim for story in unchecked for claim in claims_by_story[story.name]], embedder, track)
     findings: list[Finding] = []
     offset = 0
     for story in stories:
+        if known.get(story.name) is not None:
+            findings.extend(known[story.name])
+            continue
         claims = claims_by_story[story.name]
         story_vectors = vectors[offset : offset + len(claims)]
         offset += len(claims)
-        findings.extend(check_story(story.name, claims, story_vectors, settings))
+        checked = check_story(story.name, claims, story_vectors, settings)
+        if cache:
+            cache.put(story, checked)
+        findings.extend(checked)
     result = RunResult(
         stories=stories,
         sentences=[claim.sentence for claim in all_claims],

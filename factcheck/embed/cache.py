@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.embed.onnx_runtime import cache_root
+from factcheck.user_cache import cache_root
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (model TEXT, sentence BLOB, vector BLOB, PRIMARY KEY (model, sentence))"
 LOOKUP_CHUNK = 500
@@ -37,6 +37,7 @@ class CachedEmbedder:
         self._model = model_key
         self._path = path or default_path()
         self.id = inner.id  # type: ignore[attr-defined]
+        self.cache_key = model_key
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [sentence_key(text) for text in texts]

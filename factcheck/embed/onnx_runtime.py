@@ -20,19 +20,13 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.embed.bundled import WEIGHTS_SHA256, ModelIntegrityError, file_sha256, verified_model_dir
+from factcheck.user_cache import cache_root
 
 BATCH_SIZE = 64
 MAX_TOKENS = 256
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 MANIFEST_FILE = "export.json"
-
-
-def cache_root() -> Path:
-    """Where exported models live; FACTCHECK_CACHE overrides the platform's cache folder."""
-    import platformdirs
-
-    return Path(os.environ.get("FACTCHECK_CACHE") or platformdirs.user_cache_path("factcheck"))
 
 
 def export_dir() -> Path:

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.embed.bundled import WEIGHTS_SHA256, verified_model_dir
-from factcheck.embed.onnx_runtime import cache_root
+from factcheck.user_cache import cache_root
 
 PCA_DIMS = 256
 

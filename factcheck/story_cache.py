@@ -1,0 +1,72 @@
+"""Findings of stories already checked, so a re-run on unchanged drafts checks nothing again.
+
+A story's findings are a pure function of its drafts (paths, text, publication dates), the
+settings, the embedding model and factcheck's own code; the key hashes all four, so editing a
+draft, a setting or the code misses the cache rather than serving stale findings. Only runs
+whose vectors depend on nothing but the sentence (a verified model, not TF-IDF fitted per
+run) are cached. Claims are still extracted on every run: the claims table needs them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+
+from factcheck.config import Settings
+from factcheck.records import Evidence, Finding, Story
+from factcheck.user_cache import cache_root
+
+SCHEMA = "CREATE TABLE IF NOT EXISTS stories (key TEXT PRIMARY KEY, findings TEXT)"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of every source file of the package: new rules or fixes invalidate results."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".j2"):
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class StoryCache:
+    """Findings by story key, in SQLite beside the vector cache."""
+
+    def __init__(self, model_key: str, settings: Settings, path: Path | None = None) -> None:
+        self._path = path or cache_root() / "stories.sqlite"
+        fields = asdict(settings)
+        fields.pop("source", None)
+        self._context = json.dumps([code_fingerprint(), model_key, fields], sort_keys=True, default=str)
+
+    def key(self, story: Story) -> str:
+        digest = hashlib.sha256(self._context.encode())
+        for article in story.articles:
+            digest.update(json.dumps([story.name, article.path, article.text, str(article.published)]).encode())
+        return digest.hexdigest()
+
+    def get(self, story: Story) -> list[Finding] | None:
+        with self._connect() as connection:
+            row = connection.execute("SELECT findings FROM stories WHERE key = ?", (self.key(story),)).fetchone()
+        if row is None:
+            return None
+        return [
+            Finding(**{**item, "evidence": tuple(Evidence(**evidence) for evidence in item["evidence"])})
+            for item in json.loads(row[0])
+        ]
+
+    def put(self, story: Story, findings: list[Finding]) -> None:
+        payload = json.dumps([asdict(finding) for finding in findings])
+        with self._connect() as connection:
+            connection.execute("INSERT OR REPLACE INTO stories VALUES (?, ?)", (self.key(story), payload))
+
+    def _connect(self) -> sqlite3.Connection:
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self._path, timeout=30)
+        connection.execute(SCHEMA)
+        return connection
