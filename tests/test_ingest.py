@@ -164,3 +164,10 @@ def test_seeds_keep_their_story_and_lose_their_furniture():
     assert any("Ms Turnbull starting her role" in p for p in every)
     assert any(p.startswith("In total four out of five areas") for p in every)
     assert [a.title for a in articles][2] == "Liverpool Council investing to 'get a grip' on children's services"
+
+
+def test_a_short_sentence_two_drafts_share_is_story_not_furniture(tmp_path):
+    (tmp_path / "a.txt").write_text("Mr Jones was charged on Monday with fraud.\nHe denies the charges.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Mr Jones appeared in court on Tuesday.\nHe denies the charges.\n", encoding="utf-8")
+    articles, _ = read(tmp_path)
+    assert all("He denies the charges." in paragraphs(article) for article in articles)

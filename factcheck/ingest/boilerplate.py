@@ -8,8 +8,8 @@ evidence. It is recognised three ways, each simple enough to explain to a sub-ed
 1. named patterns (``FURNITURE``) for prompts every site uses, on short lines only;
 2. position: lines before the first sentence of the story (outlet, section, byline,
    headline) and after its last one (footers) that are not sentences themselves;
-3. repetition: a line found verbatim in two or more drafts of one run that is not a story
-   sentence (short, or without final punctuation) is the site's, not the reporter's.
+3. repetition: a line found verbatim in two or more drafts of one run that is not a
+   sentence (no final punctuation) is the site's, not the reporter's.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from factcheck.records import Paragraph
 
 MAX_PROMPT_WORDS = 20
 MAX_LABEL_WORDS = 4
-MAX_SHARED_SENTENCE_WORDS = 8
 MIN_TITLE_WORDS = 4
 MIN_RUN_ON_WORDS = 6
 
@@ -84,8 +83,10 @@ def is_furniture(line: str) -> bool:
 
 
 def shareable(line: str) -> bool:
-    """Whether a line may be furniture when another draft repeats it verbatim."""
-    return not is_sentence(line) or len(line.split()) < MAX_SHARED_SENTENCE_WORDS
+    """Whether a line may be furniture when another draft repeats it verbatim: never a
+    sentence, however short ("He denies the charges." pasted by two reporters is the story;
+    the sentence-shaped prompts sites repeat are caught by FURNITURE)."""
+    return not is_sentence(line)
 
 
 def layout(text: str, begin: int, repeated: frozenset[str]) -> Layout:
