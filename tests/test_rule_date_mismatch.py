@@ -39,3 +39,21 @@ def test_periods_cover_what_the_iso_value_says():
     assert period("2023-W27") == (date(2023, 7, 3), date(2023, 7, 9))
     assert period("2021/2023") == (date(2021, 1, 1), date(2023, 12, 31))
     assert period("2023-02") == (date(2023, 2, 1), date(2023, 2, 28))
+
+
+def test_one_event_dated_differently_in_sentences_that_say_different_things():
+    texts = {
+        "a.txt": MARCH,
+        "b.txt": "An inspection of the children's services department took place in February, covering early help.",
+    }
+    (found,) = findings_of("date-mismatch", texts)
+    assert found.severity == "medium" and [e.span for e in found.evidence] == ["March", "February"]
+    assert "inspection" in found.message
+
+
+def test_a_story_with_several_such_events_or_distant_dates_is_not_flagged():
+    second = "An inspection in January found problems, and an inspection in June found more."
+    assert findings_of("date-mismatch", {"a.txt": MARCH, "b.txt": second}) == []
+    earlier = "The service was judged as requiring improvement following an inspection in March 2018."
+    later = "An inspection in April 2023 led to the department being rated inadequate by Ofsted."
+    assert findings_of("date-mismatch", {"a.txt": later, "b.txt": earlier}) == []

@@ -18,6 +18,16 @@ How it decides
 
     Severity is high when the event words match; medium when only the sentences are alike.
 
+    Reporters also date one event in sentences that say different things about it ("An
+    inspection in March led to ..." / "An inspection of the department took place in
+    April"). So a date is also tied to the event it is attached to: the noun right before
+    "in/on <date>" after an article ("an inspection in March"), or the subject of "took
+    place / was held in <date>". Two articles that attach one event noun to months or days
+    less than ``max_event_gap_days`` apart that do not overlap are a medium finding, unless
+    the story itself shows several such events (one article attaches that noun to two
+    dates). A noun with a modifier ("the first inspection") is not attached, and dates years
+    apart are taken as different events ("an inspection in 2018" is the previous one).
+
 Example
     An inspection in March led to the department being rated inadequate.
     An inspection in April led to the department being rated inadequate.
@@ -27,7 +37,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 
 from factcheck.records import Claim, DateMention, Evidence, Finding
@@ -38,7 +48,7 @@ CODE = "FC301"
 NAME = "date-mismatch"
 SUMMARY = "The same event dated differently"
 SEVERITY = "high"
-PARAMETERS = {"min_similarity": 0.6, "high_similarity": 0.8}
+PARAMETERS = {"min_similarity": 0.6, "high_similarity": 0.8, "max_event_gap_days": 200}
 
 EVENT_WINDOW = 5
 FUNCTION_WORDS = frozenset(
@@ -85,7 +95,75 @@ def event_words(claim: Claim, mention: DateMention) -> set[str]:
     return {word.rstrip("s") for word in words if word.islower() and word not in FUNCTION_WORDS and len(word) > 2}
 
 
-def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
+ARTICLE_NOUN = r"\b(?i:a|an|the)\s+([a-z]{4,})"
+NOUN_BEFORE_DATE = re.compile(ARTICLE_NOUN + r"\s+(?:in|on|during)\s+$")
+CLAUSE_SUBJECT = re.compile(r"\s*" + ARTICLE_NOUN)
+HAPPENED_ON = re.compile(
+    r"\b(?:took place|was held|were held|was carried out|was conducted|happened|occurred)\s+(?:in|on|during)\s+$"
+)
+NOT_EVENTS = frozenset(
+    "year month week time period date season start beginning end middle course place meantime past future".split()
+)
+MONTH_PRECISION = re.compile(r"(?:\d{4}|-)-\d{2}(?:-\d{2})?")
+
+
+def event_head(claim: Claim, mention: DateMention) -> str | None:
+    """The event noun a date is attached to, if the wording attaches it plainly."""
+    before = claim.sentence.text[: mention.start - claim.sentence.start]
+    attached = NOUN_BEFORE_DATE.search(before)
+    if attached is None and HAPPENED_ON.search(before):
+        clause = re.split(r"[,;:]", before)[-1]
+        attached = CLAUSE_SUBJECT.match(clause)
+    head = attached[1] if attached else None
+    return head if head and head not in FUNCTION_WORDS and head not in NOT_EVENTS else None
+
+
+def event_dates(story: StoryContext) -> dict[str, list[tuple[Claim, DateMention]]]:
+    """Month- or day-precise dates by the event noun they are attached to."""
+    found: dict[str, list[tuple[Claim, DateMention]]] = {}
+    for claim in story.claims:
+        for mention in claim.dates:
+            if mention.value and MONTH_PRECISION.fullmatch(mention.value):
+                head = event_head(claim, mention)
+                if head:
+                    found.setdefault(head, []).append((claim, mention))
+    return found
+
+
+def gap_days(first: DateMention, second: DateMention) -> float:
+    """Days between two dates' periods; year-less dates count as in one year."""
+    a, b = (period(("2000" + m.value[1:]) if m.value.startswith("--") else m.value) for m in (first, second))
+    return max(a[0] - b[1], b[0] - a[1]).days if a and b else float("inf")
+
+
+def event_findings(story: StoryContext, parameters: Mapping[str, float], reported: set) -> Iterator[Finding]:
+    """One event noun dated differently by two articles (see the module docs)."""
+    for head, attached in event_dates(story).items():
+        by_article: dict[str, set[str]] = {}
+        for claim, mention in attached:
+            by_article.setdefault(claim.sentence.article, set()).add(mention.value)
+        if any(len(values) > 1 for values in by_article.values()):
+            continue
+        for position, (first, date_a) in enumerate(attached):
+            for second, date_b in attached[position + 1 :]:
+                if first.sentence.article == second.sentence.article or overlap(date_a, date_b):
+                    continue
+                if (date_a.value.startswith("--")) != (date_b.value.startswith("--")):
+                    continue
+                if gap_days(date_a, date_b) > parameters["max_event_gap_days"]:
+                    continue
+                if (id(first), id(second)) in reported:
+                    continue
+                reported.add((id(first), id(second)))
+                message = (
+                    f"The {head} is dated differently: “{date_a.text}” ({date_a.value}) vs “{date_b.text}” ({date_b.value})."
+                )
+                evidence = [Evidence.of(first.sentence, date_a), Evidence.of(second.sentence, date_b)]
+                yield finding(NAME, story.name, "medium", story.similarity(first, second), message, evidence)
+
+
+def aligned_findings(story: StoryContext, parameters: Mapping[str, float], reported: set) -> Iterator[Finding]:
+    """Dates that differ between sentences about one fact (see the module docs)."""
     for first, second, similarity in aligned_pairs(story, parameters["min_similarity"]):
         mine = [d for d in first.dates if d.value]
         theirs = [d for d in second.dates if d.value]
@@ -101,5 +179,12 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
                 severity = "high" if shared else "medium"
                 message = f"The same event is dated differently: “{date_a.text}” ({date_a.value}) vs “{date_b.text}” ({date_b.value})."
                 evidence = [Evidence.of(first.sentence, date_a), Evidence.of(second.sentence, date_b)]
+                reported.add((id(first), id(second)))
                 yield finding(NAME, story.name, severity, similarity, message, evidence)
                 break
+
+
+def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
+    reported: set[tuple[int, int]] = set()
+    yield from aligned_findings(story, parameters, reported)
+    yield from event_findings(story, parameters, reported)
