@@ -17,6 +17,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from factcheck import __version__
+from factcheck.import_soon import import_soon
 
 T = TypeVar("T")
 
@@ -71,7 +72,6 @@ def check(
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse sentence vectors and unchanged stories' findings from earlier runs (user cache folder).")] = True,
 ) -> None:
     """Check drafts for disagreements and write a discrepancy report."""
-    from factcheck.claims_store import write_claims
     from factcheck.config import ConfigError, load_settings
     from factcheck.embed import ModelIntegrityError, load_embedder
     from factcheck.pipeline import check_paths, report_name
@@ -90,6 +90,7 @@ def check(
         raise fail(str(error)) from None
     for warning in loaded.warnings:
         typer.echo(f"factcheck: warning: {warning}", err=True)
+    import_soon("pandas")
 
     given = [str(path) for path in paths]
     analysis = check_paths(
@@ -104,6 +105,8 @@ def check(
     result = analysis.result
     for error in result.errors:
         typer.echo(f"factcheck: {error.path}: {error.error}", err=True)
+
+    from factcheck.claims_store import write_claims
 
     name = report_name(given)
     write_claims(analysis.claims, analysis.story_of, claims / f"{name}.jsonl")

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from factcheck.cluster import cluster_sentences, index_people
+from factcheck.cluster import cluster_sentences, index_people, prepare_clustering
 from factcheck.config import Settings
 from factcheck.embed import Embedder
 from factcheck.extract.claims import extract_claims
@@ -56,13 +56,16 @@ def check_paths(
     cache: StoryCache | None = None,
 ) -> Analysis:
     """Read, extract and check; with a `cache`, stories whose drafts, settings, model and code
-    are unchanged take their findings from it and are neither embedded nor checked."""
+    are unchanged take their claims and findings from it and are neither extracted, embedded
+    nor checked."""
     articles, errors = read_articles(paths, max_bytes=settings.max_file_bytes)
     stories = group_stories(paths, articles, story_per_folder)
-    claims_by_story = {story.name: story_claims(story, track) for story in stories}
+    claims_by_story = {story.name: cached_claims(story, cache, track) for story in stories}
     all_claims = [claim for claims in claims_by_story.values() for claim in claims]
     known = {story.name: cache.get(story) for story in stories} if cache else {}
     unchecked = [story for story in stories if known.get(story.name) is None]
+    if unchecked:
+        prepare_clustering()
     vectors = embed_claims([claim for story in unchecked for claim in claims_by_story[story.name]], embedder, track)
     findings: list[Finding] = []
     offset = 0
@@ -85,6 +88,15 @@ def check_paths(
         warnings=list(warnings) + [w for article in articles for w in _article_warnings(article)],
     )
     return Analysis(result=result, claims=all_claims)
+
+
+def cached_claims(story: Story, cache: StoryCache | None, track: Track = no_progress) -> list[Claim]:
+    claims = cache.claims(story) if cache else None
+    if claims is None:
+        claims = story_claims(story, track)
+        if cache:
+            cache.put_claims(story, claims)
+    return claims
 
 
 def story_claims(story: Story, track: Track = no_progress) -> list[Claim]:

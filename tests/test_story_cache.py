@@ -47,3 +47,18 @@ def test_other_settings_miss_the_cache(tmp_path):
     story = check_paths([str(tmp_path / "in")], Settings(), CountingEmbedder(), story_per_folder=True).result.stories[0]
     assert StoryCache("m", Settings()).key(story) != StoryCache("m", Settings(cluster_similarity=0.7)).key(story)
     assert StoryCache("m", Settings()).key(story) != StoryCache("other-model", Settings()).key(story)
+
+
+def test_unchanged_stories_are_not_extracted_again_and_their_claims_come_back_equal(tmp_path, monkeypatch):
+    import factcheck.pipeline
+
+    (tmp_path / "in" / "council").mkdir(parents=True)
+    (tmp_path / "in" / "council" / "a.txt").write_text(TEXT, encoding="utf-8")
+    cache = StoryCache("counting-v1", Settings(), tmp_path / "stories.sqlite")
+    first = check_paths([str(tmp_path / "in")], Settings(), CountingEmbedder(), story_per_folder=True, cache=cache)
+    extracted = []
+    real = factcheck.pipeline.story_claims
+    monkeypatch.setattr(factcheck.pipeline, "story_claims", lambda story, track: extracted.append(story.name) or real(story, track))
+    again = check_paths([str(tmp_path / "in")], Settings(cluster_similarity=0.7), CountingEmbedder(), story_per_folder=True, cache=cache)
+    assert extracted == [] and again.claims == first.claims
+    assert any(claim.people for claim in again.claims)

@@ -8,6 +8,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from factcheck.import_soon import import_soon
+
+CLUSTERING_MODULE = "sklearn.cluster"
+
+
+def prepare_clustering() -> None:
+    """Import scikit-learn (about a second) in the background while sentences are embedded."""
+    import_soon(CLUSTERING_MODULE)
+
 
 def cluster_sentences(vectors: np.ndarray, min_similarity: float) -> list[list[int]]:
     """Row indices grouped so that members are, on average, at least `min_similarity` alike.
