@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+import numpy as np
+
 from factcheck.records import Claim, Mention
 from factcheck.rules.base import StoryContext
 
@@ -58,9 +60,9 @@ def differences(first: Sequence[Word], second: Sequence[Word], join_gap: int = 0
     """How alike two word lists are (0..1) and the places where they differ. Places at most
     `join_gap` shared words apart are read as one ("the Department for Education" against
     "the education watchdog" lines up "education" by accident)."""
-    matcher = SequenceMatcher(a=[w.key for w in first], b=[w.key for w in second], autojunk=False)
+    ratio, opcodes = _alignment(tuple(w.key for w in first), tuple(w.key for w in second))
     spans: list[list[int]] = []
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+    for tag, a0, a1, b0, b1 in opcodes:
         if tag == "equal":
             continue
         if spans and a0 - spans[-1][1] <= join_gap and b0 - spans[-1][3] <= join_gap:
@@ -68,7 +70,15 @@ def differences(first: Sequence[Word], second: Sequence[Word], join_gap: int = 0
         else:
             spans.append([a0, a1, b0, b1])
     found = [Difference(tuple(first[a0:a1]), tuple(second[b0:b1])) for a0, a1, b0, b1 in spans]
-    return matcher.ratio(), found
+    return ratio, found
+
+
+@lru_cache(maxsize=65536)
+def _alignment(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[float, tuple[tuple, ...]]:
+    """Cached by wording: several rules align the same pairs, and wire copy repeats sentences
+    across a story's drafts. Aligning two word lists is most of what the rules cost."""
+    matcher = SequenceMatcher(a=first, b=second, autojunk=False)
+    return matcher.ratio(), tuple(matcher.get_opcodes())
 
 
 def comparable_groups(story: StoryContext) -> list[list[int]]:
@@ -87,16 +97,29 @@ def aligned_pairs(story: StoryContext, min_similarity: float) -> Iterator[tuple[
     """Pairs of different sentences about one fact, in story order: in one cluster with
     vectors at least `min_similarity` alike, or sharing most of their wording. Sentences of
     one article are paired too: a draft can contradict itself."""
-    linked = set(story.linked_pairs())
-    for group in comparable_groups(story):
-        for position, first_index in enumerate(group):
-            for second_index in group[position + 1 :]:
-                first, second = story.claims[first_index], story.claims[second_index]
-                if first.sentence.text == second.sentence.text:
-                    continue
-                similarity = story.similarity(first, second)
-                if similarity >= min_similarity or (first_index, second_index) in linked:
-                    yield first, second, similarity
+    for first_index, second_index, similarity, linked in _candidate_pairs(story):
+        if similarity >= min_similarity or linked:
+            yield story.claims[first_index], story.claims[second_index], similarity
+
+
+def _candidate_pairs(story: StoryContext) -> list[tuple[int, int, float, bool]]:
+    """Every pair that some threshold could align, with its similarity; computed once per
+    story for the several rules that ask (each with its own threshold)."""
+    key = ("candidate pairs",)
+    if key not in story.memo:
+        linked = set(story.linked_pairs())
+        texts = [claim.sentence.text for claim in story.claims]
+        pairs = []
+        for group in comparable_groups(story):
+            rows = story.vectors[group].astype(np.float64)
+            similarities = (rows @ rows.T).tolist()
+            for position, first_index in enumerate(group):
+                for offset, second_index in enumerate(group[position + 1 :], start=position + 1):
+                    if texts[first_index] != texts[second_index]:
+                        pair = (first_index, second_index)
+                        pairs.append((*pair, similarities[position][offset], pair in linked))
+        story.memo[key] = pairs
+    return story.memo[key]
 
 
 def span_of(claim: Claim, words: tuple[Word, ...]) -> Mention:

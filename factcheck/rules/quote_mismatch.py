@@ -70,11 +70,9 @@ def quote_pairs(story: StoryContext, min_words: int, min_shared: float) -> list[
 
 
 def _quote_pairs(story: StoryContext, min_words: int, min_shared: float) -> Iterator[QuotePair]:
-    for (claim_a, quote_a, words_a), (claim_b, quote_b, words_b) in combinations(quoted(story, min_words), 2):
-        if claim_a.sentence == claim_b.sentence:
-            continue
-        keys_a, keys_b = [w.key for w in words_a], [w.key for w in words_b]
-        if len(set(keys_a) & set(keys_b)) < min_shared * min(len(set(keys_a)), len(set(keys_b))):
+    keyed = [(claim, quote, words, [w.key for w in words], {w.key for w in words}) for claim, quote, words in quoted(story, min_words)]
+    for (claim_a, quote_a, words_a, keys_a, set_a), (claim_b, quote_b, words_b, keys_b, set_b) in combinations(keyed, 2):
+        if len(set_a & set_b) < min_shared * min(len(set_a), len(set_b)) or claim_a.sentence == claim_b.sentence:
             continue
         matcher = SequenceMatcher(a=keys_a, b=keys_b, autojunk=False)
         blocks = [block for block in matcher.get_matching_blocks() if block.size]

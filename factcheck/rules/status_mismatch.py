@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from factcheck.records import Claim, Evidence, Finding, Mention
 from factcheck.rules.alignment import aligned_pairs
@@ -64,15 +65,20 @@ PATTERNS = {
 def statuses(claim: Claim) -> dict[str, list[tuple[str, Mention]]]:
     """scale -> [(status, where)] in a claim's sentence. A rating counts only with a rating
     verb nearby, since "good" is mostly just an adjective."""
-    sentence = claim.sentence
-    rated = bool(RATING_CONTEXT.search(sentence.text))
+    return _statuses_in(claim.sentence.text, claim.sentence.start)
+
+
+@lru_cache(maxsize=65536)
+def _statuses_in(text: str, start: int) -> dict[str, list[tuple[str, Mention]]]:
+    """Cached: a sentence is asked about once for every sentence it is paired with."""
+    rated = bool(RATING_CONTEXT.search(text))
     found: dict[str, list[tuple[str, Mention]]] = {}
     for scale, pattern in PATTERNS.items():
-        for match in pattern.finditer(sentence.text):
-            if scale == "rating" and not (rated or _quoted(sentence.text, match.start(), match.end())):
+        for match in pattern.finditer(text):
+            if scale == "rating" and not (rated or _quoted(text, match.start(), match.end())):
                 continue
             status = SCALES[scale][match.group().lower()]
-            where = Mention(match.group(), sentence.start + match.start(), sentence.start + match.end())
+            where = Mention(match.group(), start + match.start(), start + match.end())
             found.setdefault(scale, []).append((status, where))
     return found
 
