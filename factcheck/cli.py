@@ -32,6 +32,8 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     html = "html"
     json = "json"
+    csv = "csv"
+    markdown = "markdown"
 
 
 class FailOn(str, Enum):
@@ -70,17 +72,21 @@ def check(
     config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the checked folder or a parent]", show_default=False)] = None,
     claims: Annotated[Path, typer.Option(help="Folder for the extracted-claims table.")] = Path("claims"),
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse sentence vectors and unchanged stories' findings from earlier runs (user cache folder).")] = True,
+    baseline: Annotated[Path | None, typer.Option(help="Findings accepted with `factcheck ignore`: shown folded away, never counted in the exit code. [default: .factcheck-baseline.json beside the drafts]", show_default=False)] = None,
+    new_only: Annotated[bool, typer.Option("--new-only", help="Leave findings in the baseline out of the report altogether.")] = False,
 ) -> None:
     """Check drafts for disagreements and write a discrepancy report."""
+    from factcheck import baseline as baselines
     from factcheck.config import ConfigError, load_settings
     from factcheck.embed import ModelIntegrityError, load_embedder
     from factcheck.pipeline import check_paths, report_name
-    from factcheck.report import write_report
+    from factcheck.report import EXTENSIONS, write_report
     from factcheck.rules import SEVERITIES
 
     try:
         settings = load_settings(config, paths)
-    except ConfigError as error:
+        decisions = baselines.load(baseline or baselines.default_path(paths))
+    except (ConfigError, baselines.BaselineError) as error:
         raise fail(str(error)) from None
     if model is None:
         _announce_one_time_preparation(backend)
@@ -102,7 +108,7 @@ def check(
         track=_progress_bar,
         cache=_story_cache(loaded.embedder, settings) if cache else None,
     )
-    result = analysis.result
+    result = baselines.apply(analysis.result, decisions, new_only)
     for error in result.errors:
         typer.echo(f"factcheck: {error.path}: {error.error}", err=True)
 
@@ -110,23 +116,45 @@ def check(
 
     name = report_name(given)
     write_claims(analysis.claims, analysis.story_of, claims / f"{name}.jsonl")
-    destination = output or f"reports/{name}.{output_format.value}"
+    destination = output or f"reports/{name}.{EXTENSIONS[output_format.value]}"
     written = write_report(result, output_format.value, destination)
 
-    counts = {severity: sum(f.severity == severity for f in result.findings) for severity in SEVERITIES}
+    open_findings = result.open_findings
+    counts = {severity: sum(f.severity == severity for f in open_findings) for severity in SEVERITIES}
     summary = (
         f"{len(result.articles)} articles, {len(result.sentences)} sentences, "
-        f"{len(result.findings)} finding{'' if len(result.findings) == 1 else 's'} ({', '.join(f'{n} {s}' for s, n in counts.items())})"
+        f"{len(open_findings)} finding{'' if len(open_findings) == 1 else 's'} ({', '.join(f'{n} {s}' for s, n in counts.items())})"
+        + (f", {len(result.ignored)} ignored" if result.ignored else "")
         + (f", {len(result.errors)} unreadable" if result.errors else "")
         + (f". Report: {written}" if written else "")
     )
+    if written and sys.stdout.isatty() and open_findings:
+        _summary_table(open_findings)
     typer.echo(summary, err=written is None)
     if not result.articles:
         raise fail("nothing to check: none of the given paths held a readable draft")
     if fail_on is not FailOn.never:
         gate = SEVERITIES[: SEVERITIES.index(fail_on.value) + 1]
-        if any(finding.severity in gate for finding in result.findings):
+        if any(finding.severity in gate for finding in open_findings):
             raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("ignore")
+def ignore_finding(
+    finding_id: Annotated[str, typer.Argument(metavar="ID", help="The finding's id, as the report shows it (e.g. name-variant-878c7ff214e1).", show_default=False)],
+    reason: Annotated[str, typer.Option(help="Why the finding is accepted as it is; shown in later reports.", show_default=False)],
+    drafts: Annotated[Path, typer.Argument(help="The drafts folder whose baseline records the decision.")] = Path("."),
+    baseline: Annotated[Path | None, typer.Option(help="Baseline file. [default: .factcheck-baseline.json in the drafts folder]", show_default=False)] = None,
+) -> None:
+    """Accept a finding: later checks show it folded away and leave it out of the exit code."""
+    from factcheck import baseline as baselines
+
+    path = baseline or baselines.default_path([drafts])
+    try:
+        baselines.ignore(path, finding_id, reason)
+    except baselines.BaselineError as error:
+        raise fail(str(error)) from None
+    typer.echo(f"{finding_id} ignored ({reason.strip()}); recorded in {path}")
 
 
 @app.command("rules")
@@ -177,6 +205,26 @@ def _announce_one_time_preparation(backend: Backend) -> None:
 
         if not is_distilled():
             typer.echo("factcheck: distilling the static model from the bundled one (once, about 30 s)...", err=True)
+
+
+def _summary_table(findings: list) -> None:
+    """Findings by rule and severity, in colour, for a person at a terminal."""
+    from collections import Counter
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from factcheck.rules import SEVERITIES
+
+    colours = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+    counts = Counter((finding.rule, finding.severity) for finding in findings)
+    table = Table(title="factcheck findings", title_justify="left")
+    table.add_column("rule")
+    for severity in SEVERITIES:
+        table.add_column(severity, justify="right", style=colours.get(severity))
+    for rule in sorted({finding.rule for finding in findings}):
+        table.add_row(rule, *(str(counts[(rule, severity)] or "") for severity in SEVERITIES))
+    Console().print(table)
 
 
 def _progress_bar(items: Iterable[T], description: str, total: int) -> Iterable[T]:

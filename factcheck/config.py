@@ -6,10 +6,17 @@ cluster_similarity = 0.55   # how alike sentences must be to be compared
 max_file_bytes = 5000000    # larger drafts are reported as errors, not read
 select = ["name-variant", "number-mismatch"]   # rule names or codes; default: all
 ignore = ["FC201"]
+accepted = [["Steve Reddy", "Stephen Reddy"]]   # wordings that may differ: never a finding
 [severity]
 number-mismatch = "medium"
 [rules.name-variant]
 min_surname_similarity = 0.65
+
+# The house style sheet: people as copy must name and title them (rule house-style).
+[[people]]
+name = "Jenny Turnross"
+role = "corporate director of children's services"
+aliases = ["Jen Turnross"]          # other names accepted for her, never flagged
 ```
 A misspelt key is an error naming the key: a silently ignored setting is worse than none.
 """
@@ -21,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.records import ListedPerson
 from factcheck.rules import RULES, SEVERITIES, find_rule
 
 CONFIG_FILE = "factcheck.toml"
@@ -38,11 +46,18 @@ class Settings:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     rules: dict[str, dict[str, float]] = field(default_factory=dict)
+    people: list[ListedPerson] = field(default_factory=list)
+    accepted: list[list[str]] = field(default_factory=list)
     source: str | None = None
 
     @property
     def enabled_rules(self) -> list[str]:
         return [name for name in self.select if name not in self.ignore]
+
+    @property
+    def accepted_variants(self) -> list[list[str]]:
+        """Accepted groups of wordings, each listed person's aliases among them."""
+        return self.accepted + [[person.name, *person.aliases] for person in self.people if person.aliases]
 
 
 def load_settings(config: Path | None, checked: Sequence[Path]) -> Settings:
@@ -73,7 +88,7 @@ def _discover(checked: Sequence[Path]) -> Path | None:
 
 def _parse(table: dict, source: str) -> Settings:
     settings = Settings(source=source)
-    known = {"cluster_similarity", "max_file_bytes", "select", "ignore", "severity", "rules"}
+    known = {"cluster_similarity", "max_file_bytes", "select", "ignore", "severity", "rules", "people", "accepted"}
     for key in table:
         if key not in known:
             raise ConfigError(f"{source}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
@@ -99,7 +114,41 @@ def _parse(table: dict, source: str) -> Settings:
                     f"(known: {', '.join(RULES[name].parameters)})"
                 )
         settings.rules[name] = {key: _number(values, key, f"{source}: rules.{rule_key}", 0.0, 1.0) for key in values}
+    if "people" in table:
+        settings.people = _people(table["people"], source)
+    if "accepted" in table:
+        settings.accepted = _accepted(table["accepted"], source)
     return settings
+
+
+def _people(entries: object, source: str) -> list[ListedPerson]:
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise ConfigError(f"{source}: 'people' must be a list of [[people]] tables")
+    people = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{source}: people[{number}]"
+        for key in entry:
+            if key not in ("name", "role", "aliases"):
+                raise ConfigError(f"{where}: unknown setting '{key}' (known: aliases, name, role)")
+        name, role, aliases = entry.get("name"), entry.get("role"), entry.get("aliases", [])
+        if not isinstance(name, str) or len(name.split()) < 2:
+            raise ConfigError(f"{where}: 'name' must be a full name such as \"Jenny Turnross\", not {name!r}")
+        if role is not None and (not isinstance(role, str) or not role.strip()):
+            raise ConfigError(f"{where}: 'role' must be text, not {role!r}")
+        if not isinstance(aliases, list) or not all(isinstance(alias, str) and alias.strip() for alias in aliases):
+            raise ConfigError(f"{where}: 'aliases' must be a list of names, not {aliases!r}")
+        people.append(ListedPerson(" ".join(name.split()), role.strip() if role else None, tuple(aliases)))
+    return people
+
+
+def _accepted(groups: object, source: str) -> list[list[str]]:
+    valid = isinstance(groups, list) and all(
+        isinstance(group, list) and len(group) >= 2 and all(isinstance(item, str) and item.strip() for item in group)
+        for group in groups
+    )
+    if not valid:
+        raise ConfigError(f"{source}: 'accepted' must be a list of lists of two or more wordings, e.g. [[\"Steve\", \"Steven\"]]")
+    return [list(group) for group in groups]
 
 
 def _number(table: dict, key: str, source: str, low: float, high: float) -> float:

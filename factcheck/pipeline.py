@@ -20,7 +20,7 @@ from factcheck.extract.claims import extract_claims
 from factcheck.extract.people import find_people
 from factcheck.ingest import read_articles
 from factcheck.records import Article, Claim, Finding, ReadError, RunResult, Story
-from factcheck.rules import StoryContext, run_rules
+from factcheck.rules import StoryContext, accepted_groups, run_rules, without_accepted
 from factcheck.segment import split_sentences
 from factcheck.story_cache import StoryCache
 
@@ -123,8 +123,10 @@ def check_story(name: str, claims: list[Claim], vectors: np.ndarray, settings: S
         vectors=vectors,
         clusters=cluster_sentences(vectors, settings.cluster_similarity),
         people=index_people(claims),
+        style=tuple(settings.people),
     )
-    return run_rules(context, settings.enabled_rules, settings.severity, settings.rules)
+    findings = run_rules(context, settings.enabled_rules, settings.severity, settings.rules)
+    return without_accepted(findings, accepted_groups(settings.accepted_variants))
 
 
 def embed_claims(claims: list[Claim], embedder: Embedder, track: Track = no_progress) -> np.ndarray:

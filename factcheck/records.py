@@ -162,6 +162,25 @@ class Finding:
     id: str = ""
 
 
+@dataclass(frozen=True)
+class ListedPerson:
+    """A person on the house style sheet: the spelling and title copy must use. `aliases`
+    are other names accepted for them (a nickname, a maiden name)."""
+
+    name: str
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    @property
+    def given(self) -> str | None:
+        words = self.name.split()
+        return words[0] if len(words) > 1 else None
+
+
 @dataclass
 class Story:
     """Articles compared with each other."""
@@ -179,7 +198,14 @@ class RunResult:
     findings: list[Finding]
     errors: list[ReadError]
     warnings: list[str] = field(default_factory=list)
+    # Finding id -> why a sub-editor accepted it (from the baseline): shown, but not counted.
+    ignored: dict[str, str] = field(default_factory=dict)
 
     @property
     def articles(self) -> list[Article]:
         return [article for story in self.stories for article in story.articles]
+
+    @property
+    def open_findings(self) -> list[Finding]:
+        """Findings nobody has accepted yet: these set the exit code and the counts."""
+        return [finding for finding in self.findings if finding.id not in self.ignored]

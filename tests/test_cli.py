@@ -99,3 +99,42 @@ def test_nothing_readable_is_a_usage_error_naming_each_path(tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path / "missing.txt"), "--backend", "tfidf", "-o", str(tmp_path / "r.html"), "--claims", str(tmp_path)])
     assert result.exit_code == 2
     assert "missing.txt: no such file or folder" in result.stderr and "nothing to check" in result.stderr
+
+
+def test_ignore_round_trip_leaves_the_finding_out_of_the_exit_code_and_shows_it_as_ignored(tmp_path):
+    write_story(tmp_path / "drafts", TURNBULL)
+    common = ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "--claims", str(tmp_path / "claims")]
+    first = runner.invoke(app, common + ["--format", "json", "-o", str(tmp_path / "r.json")])
+    (finding,) = [f for f in json.loads((tmp_path / "r.json").read_text())["findings"] if f["rule"] == "name-variant"]
+    assert first.exit_code == 1 and finding["ignored"] is None
+
+    ignored = runner.invoke(app, ["ignore", finding["id"], str(tmp_path / "drafts"), "--reason", "Turnbull is her married name"])
+    assert ignored.exit_code == 0 and (tmp_path / "drafts" / ".factcheck-baseline.json").is_file()
+
+    again = runner.invoke(app, common + ["--format", "json", "-o", str(tmp_path / "r2.json")])
+    report = json.loads((tmp_path / "r2.json").read_text())
+    assert again.exit_code == 0 and "1 ignored" in again.output
+    assert [f["ignored"] for f in report["findings"] if f["id"] == finding["id"]] == ["Turnbull is her married name"]
+    html = runner.invoke(app, common + ["-o", str(tmp_path / "r.html")])
+    page = (tmp_path / "r.html").read_text()
+    assert html.exit_code == 0 and "<details><summary>Ignored: Turnbull is her married name" in page
+
+    new_only = runner.invoke(app, common + ["--format", "json", "-o", str(tmp_path / "r3.json"), "--new-only"])
+    assert new_only.exit_code == 0
+    assert finding["id"] not in {f["id"] for f in json.loads((tmp_path / "r3.json").read_text())["findings"]}
+
+
+def test_ignore_refuses_a_malformed_id_or_an_empty_reason(tmp_path):
+    bad_id = runner.invoke(app, ["ignore", "not-an-id", str(tmp_path), "--reason", "x"])
+    no_reason = runner.invoke(app, ["ignore", "name-variant-878c7ff214e1", str(tmp_path), "--reason", " "])
+    assert bad_id.exit_code == 2 and "is not a finding id" in bad_id.output
+    assert no_reason.exit_code == 2 and "a reason is required" in no_reason.output
+    assert not (tmp_path / ".factcheck-baseline.json").exists()
+
+
+def test_a_broken_baseline_is_a_one_line_error_naming_the_file(tmp_path):
+    write_story(tmp_path / "drafts", TURNBULL)
+    (tmp_path / "drafts" / ".factcheck-baseline.json").write_text("{not json", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "-o", str(tmp_path / "r.html"), "--claims", str(tmp_path)])
+    assert result.exit_code == 2 and ".factcheck-baseline.json: not a factcheck baseline" in result.output
+    assert "Traceback" not in result.output

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from factcheck.config import ConfigError, Settings, load_settings
@@ -55,3 +57,29 @@ def test_bad_settings_name_the_file_and_key(tmp_path, text, named):
 
 def test_ignore_wins_over_select():
     assert Settings(select=["name-variant", "number-mismatch"], ignore=["name-variant"]).enabled_rules == ["number-mismatch"]
+
+
+def test_people_and_accepted_variants_load_from_the_style_sheet(tmp_path):
+    from factcheck.records import ListedPerson
+
+    (tmp_path / "factcheck.toml").write_text(
+        'accepted = [["Steve Reddy", "Stephen Reddy"]]\n'
+        '[[people]]\nname = "Jenny  Turnross"\nrole = "corporate director"\naliases = ["Jen Turnross"]\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(None, [tmp_path])
+    assert settings.people == [ListedPerson("Jenny Turnross", "corporate director", ("Jen Turnross",))]
+    assert settings.accepted_variants == [["Steve Reddy", "Stephen Reddy"], ["Jenny Turnross", "Jen Turnross"]]
+
+
+def test_bad_people_entries_name_the_entry_and_key(tmp_path):
+    cases = {
+        '[[people]]\nname = "Jenny Turnross"\nrol = "director"\n': "people[1]: unknown setting 'rol'",
+        '[[people]]\nname = "Turnross"\n': "people[1]: 'name' must be a full name",
+        '[[people]]\nname = "Jenny Turnross"\naliases = "Jen"\n': "people[1]: 'aliases' must be a list of names",
+        'accepted = ["Steve", "Steven"]\n': "'accepted' must be a list of lists",
+    }
+    for text, message in cases.items():
+        (tmp_path / "factcheck.toml").write_text(text, encoding="utf-8")
+        with pytest.raises(ConfigError, match=re.escape(message)):
+            load_settings(None, [tmp_path])

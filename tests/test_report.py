@@ -57,7 +57,7 @@ def test_json_contract_keys_order_and_types():
     ]
     assert [list(article) for article in report["articles"]] == [["path", "title", "published", "sentences"]] * 2
     first = report["findings"][0]
-    assert list(first) == ["id", "rule", "severity", "confidence", "story", "message", "evidence"]
+    assert list(first) == ["id", "rule", "severity", "confidence", "story", "message", "evidence", "ignored"]
     assert first["confidence"] == 0.912 and first["id"] == "name-variant-aaa"
     assert list(first["evidence"][0]) == ["article", "sentence", "start", "end", "span"]
     assert first["evidence"][0] == {"article": "drafts/a.txt", "sentence": "Jenny Turnross starts in August.", "start": 0, "end": 32, "span": "Jenny Turnross"}
@@ -109,8 +109,8 @@ def test_html_escapes_article_text_and_still_marks_the_span():
 
 def test_html_is_self_contained():
     html = render(result(), "html")
-    assert "<link" not in html and 'src="http' not in html and "@import" not in html and "<script" not in html
-    assert "url(" not in html
+    assert "<link" not in html and "src=" not in html and "@import" not in html and "url(" not in html
+    assert html.count("<script>") == 1 and "http" not in html.split("<script>")[1]
 
 
 def test_html_lists_summary_warnings_errors_offsets_and_articles():
@@ -171,3 +171,47 @@ def test_a_written_report_is_readable_by_others_like_any_new_file(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_csv_has_one_row_per_finding_and_evidence_sentence():
+    import io
+
+    import pandas as pd
+
+    table = pd.read_csv(io.StringIO(render(result(), "csv")), keep_default_na=False)
+    assert list(table.columns) == ["finding", "rule", "severity", "confidence", "story", "message", "ignored", "article", "start", "end", "span", "sentence"]
+    assert len(table) == 4 and list(table["finding"]) == ["name-variant-aaa", "name-variant-aaa", "number-mismatch-bbb", "name-variant-ccc"]
+    assert table.loc[2, "span"] == "<script>alert(1)</script>" and table.loc[0, "start"] == 0
+
+
+def test_markdown_is_a_compact_escaped_summary():
+    text = render(result(), "markdown")
+    assert text.startswith("## factcheck: drafts\n") and "**3 findings** (1 high, 1 medium, 1 low)" in text
+    assert "- **HIGH** `name-variant`" in text and "**Jenny Turnross** starts in August." in text
+    assert "<script>" not in text and "\\<script\\>" in text
+    assert "1 unreadable" in text and "`drafts/c.docx`" in text
+
+
+def test_ignored_findings_are_counted_apart_and_folded_away():
+    ignored = RunResult(**{**vars(result()), "ignored": {"name-variant-aaa": "her married name"}})
+    assert "**2 findings** (0 high, 1 medium, 1 low), 1 ignored" in render(ignored, "markdown")
+    html = render(ignored, "html")
+    assert "2 findings (0 high, 1 medium, 1 low), 1 ignored." in html
+    assert "<details><summary>Ignored: her married name" in html
+
+
+def test_html_article_view_marks_cited_sentences_and_links_them_to_findings():
+    html = render(result(), "html")
+    assert '<span class="cited" id="a2-0">Ms Turnbull starts next month.</span>' in html
+    assert '<a href="#name-variant-aaa">[1]</a>' in html and 'href="#a2-0"' in html
+
+
+def test_html_names_the_version_more_articles_use():
+    from factcheck.report.contents import usage_note
+
+    base = result()
+    third = Article("drafts/c.txt", "Jenny Turnross spoke.", "", None, [Paragraph(0, 21)])
+    story = Story("drafts", base.stories[0].articles + [third])
+    note = usage_note(base.findings[0], RunResult(**{**vars(base), "stories": [story]}))
+    assert note == "More articles use “Jenny Turnross” (2 of 3) than the other version (“Ms Turnbull” in 1)."
+    assert usage_note(base.findings[0], base) is None

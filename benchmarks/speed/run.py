@@ -33,7 +33,7 @@ from factcheck.segment import split_sentences  # noqa: E402
 EVAL = ROOT.parent / "shared" / "eval" / "summedits_news_evaluation.json"
 HERE = Path(__file__).resolve().parent
 NAMES = ["Jenny Turnross", "Liz Parsons", "Liam Robinson", "Andrew Lewis", "Carlos Watson", "Steve Johnson", "Amira Khan", "Tom Price"]
-DEFAULT_GRID = {100: ["onnx", "torch", "static", "tfidf"], 1000: ["onnx", "static", "tfidf"], 5000: ["static", "tfidf"]}
+DEFAULT_GRID = {100: ["onnx", "torch", "static", "tfidf"], 1000: ["onnx", "static", "tfidf"], 5000: ["onnx", "static", "tfidf"]}
 
 
 def sentence_pool() -> list[str]:

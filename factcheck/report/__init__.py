@@ -8,10 +8,18 @@ from pathlib import Path
 
 from factcheck.atomic import write_atomically
 from factcheck.records import RunResult
+from factcheck.report.csv_report import render_csv
 from factcheck.report.html_report import render_html
 from factcheck.report.json_report import render_json
+from factcheck.report.markdown_report import render_markdown
 
-FORMATS: dict[str, Callable[[RunResult], str]] = {"html": render_html, "json": render_json}
+FORMATS: dict[str, Callable[[RunResult], str]] = {
+    "html": render_html,
+    "json": render_json,
+    "csv": render_csv,
+    "markdown": render_markdown,
+}
+EXTENSIONS = {"html": "html", "json": "json", "csv": "csv", "markdown": "md"}
 
 
 def render(result: RunResult, fmt: str) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from factcheck.extract.people import HONORIFICS
 from factcheck.records import Finding
 from factcheck.rules import (
     date_mismatch,
     entity_mismatch,
+    house_style,
     name_variant,
     negation_conflict,
     number_mismatch,
@@ -29,6 +31,7 @@ RULE_MODULES = (
     quote_attribution,
     negation_conflict,
     entity_mismatch,
+    house_style,
 )
 RULES: dict[str, Rule] = {rule.name: rule for rule in map(Rule.from_module, RULE_MODULES)}
 
@@ -54,4 +57,32 @@ def run_rules(
     return findings
 
 
-__all__ = ["RULES", "SEVERITIES", "Rule", "StoryContext", "find_rule", "run_rules"]
+def without_accepted(findings: list[Finding], accepted: list[frozenset[str]]) -> list[Finding]:
+    """Findings less those whose conflicting words are all one accepted group of variants
+    ("Jenny Turnross" / "Jen Turnross"): the style sheet says they may differ."""
+    if not accepted:
+        return findings
+    return [found for found in findings if not _accepted(found, accepted)]
+
+
+def _accepted(found: Finding, accepted: list[frozenset[str]]) -> bool:
+    spans = {_plain(evidence.span) for evidence in found.evidence if evidence.span.strip()}
+    return len(spans) > 1 and any(all(_covered(span, group) for span in spans) for group in accepted)
+
+
+def _covered(span: str, group: frozenset[str]) -> bool:
+    """In the group, or a surname alone ("Ms Turnbull") of a name in it."""
+    return span in group or (" " not in span and any(wording.split()[-1] == span for wording in group))
+
+
+def _plain(wording: str) -> str:
+    """Case-folded, without a leading honorific: "Ms Turnbull" is accepted as "Turnbull"."""
+    words = wording.casefold().replace(".", "").split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in HONORIFICS else words)
+
+
+def accepted_groups(groups: list[list[str]]) -> list[frozenset[str]]:
+    return [frozenset(_plain(wording) for wording in group) for group in groups]
+
+
+__all__ = ["RULES", "SEVERITIES", "Rule", "StoryContext", "accepted_groups", "find_rule", "run_rules", "without_accepted"]

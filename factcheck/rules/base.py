@@ -11,12 +11,13 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from types import ModuleType
 
 import numpy as np
 
 from factcheck.cluster.people import Person
-from factcheck.records import Claim, Evidence, Finding
+from factcheck.records import Claim, Evidence, Finding, ListedPerson
 
 SEVERITIES = ("high", "medium", "low")
 LEXICAL_OVERLAP = 0.5
@@ -75,6 +76,8 @@ class StoryContext:
     vectors: np.ndarray
     clusters: list[list[int]]
     people: list[Person]
+    # The house style sheet's people: the spelling and titles the drafts should use.
+    style: tuple[ListedPerson, ...] = ()
     _rows: dict[int, int] = field(init=False, repr=False)
     _linked: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
     # Results several rules share within one story, by what was asked.
@@ -132,10 +135,12 @@ def finding(
     rule: str, story: str, severity: str, confidence: float, message: str, evidence: Iterable[Evidence]
 ) -> Finding:
     """A Finding whose id is a fingerprint of what it says, so the same drafts give the same
-    id on every run and machine (baselines and 'already reported' marks rely on it)."""
+    id on every run and machine (baselines and 'already reported' marks rely on it). Only
+    file names enter it, not folders: the same drafts checked from another folder, another
+    working directory or another machine keep their ids."""
     evidence = tuple(evidence)
     fingerprint = "\x1f".join(
-        [rule, story] + [f"{item.article}\x1e{item.sentence}\x1e{item.span}" for item in evidence]
+        [rule] + [f"{PurePath(item.article).name}\x1e{item.sentence}\x1e{item.span}" for item in evidence]
     )
     digest = hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()[:12]
     return Finding(

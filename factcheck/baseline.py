@@ -1,0 +1,69 @@
+"""Decisions a sub-editor has made: findings accepted as they are, with the reason.
+
+A baseline is a JSON file (`.factcheck-baseline.json` beside the drafts by default) mapping
+finding ids to why they were ignored. Finding ids are fingerprints of what a finding says, so
+the same disagreement keeps its id from run to run and machine to machine; an edit that
+changes the cited sentences makes a new finding, which is exactly when it deserves a new look.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from factcheck.atomic import write_atomically
+from factcheck.records import RunResult
+
+BASELINE_FILE = ".factcheck-baseline.json"
+SCHEMA = "factcheck.baseline/1"
+FINDING_ID = re.compile(r"[a-z]+(?:-[a-z]+)*-[0-9a-f]{12}")
+
+
+class BaselineError(ValueError):
+    """A baseline that cannot be read or an id that cannot be a finding's."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    reason: str
+    decided: str
+
+
+def default_path(checked: list[Path]) -> Path:
+    """Beside the drafts: in the first checked folder (or the folder of the first file)."""
+    first = checked[0] if checked else Path(".")
+    return (first if first.is_dir() else first.parent) / BASELINE_FILE
+
+
+def load(path: Path) -> dict[str, Decision]:
+    """The decisions in `path`; none when it does not exist yet."""
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {finding_id: Decision(**entry) for finding_id, entry in data["ignored"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise BaselineError(f"{path}: not a factcheck baseline ({type(error).__name__}: {error})") from error
+
+
+def ignore(path: Path, finding_id: str, reason: str) -> None:
+    """Record that `finding_id` is accepted, for `reason`; recording it again updates it."""
+    if not FINDING_ID.fullmatch(finding_id):
+        raise BaselineError(f"{finding_id!r} is not a finding id (ids look like name-variant-878c7ff214e1)")
+    if not reason.strip():
+        raise BaselineError("a reason is required: the next sub-editor needs to know why")
+    decisions = load(path)
+    decisions[finding_id] = Decision(reason.strip(), datetime.now(timezone.utc).replace(microsecond=0).isoformat())
+    payload = {"schema": SCHEMA, "ignored": {key: vars(decisions[key]) for key in sorted(decisions)}}
+    write_atomically(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+
+def apply(result: RunResult, decisions: dict[str, Decision], new_only: bool) -> RunResult:
+    """Mark ignored findings (reports fold them away, the exit code skips them), or with
+    `new_only` leave them out altogether."""
+    if new_only:
+        return replace(result, findings=[f for f in result.findings if f.id not in decisions], ignored={})
+    return replace(result, ignored={f.id: decisions[f.id].reason for f in result.findings if f.id in decisions})

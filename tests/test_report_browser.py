@@ -1,0 +1,91 @@
+"""The seeds report in a real headless Chromium (Debian's package), driven by Playwright.
+
+Skips, saying why, when Chromium or Playwright is missing; `.ci/run` installs Chromium so CI
+runs it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = next((path for path in map(shutil.which, ("chromium", "chromium-browser")) if path), None)
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt-get install chromium); .ci/run installs it"),
+    pytest.mark.model,
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed (the dev extra has it)")
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory, minilm) -> Path:
+    from factcheck.config import Settings
+    from factcheck.pipeline import check_paths
+    from factcheck.report import write_report
+
+    analysis = check_paths([str(SEEDS)], Settings(), minilm)
+    path = tmp_path_factory.mktemp("report") / "seeds.html"
+    write_report(analysis.result, "html", str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, seeds_report):
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(seeds_report.as_uri())
+    yield page
+    assert problems == [], f"console errors: {problems}"
+    page.close()
+
+
+def turnbull(page):
+    return page.locator("section.finding", has_text="Ms Turnbull").first
+
+
+def test_the_findings_render_with_their_evidence(page):
+    assert page.title().startswith("factcheck report")
+    finding = turnbull(page)
+    assert finding.is_visible()
+    assert finding.locator("mark", has_text="Ms Turnbull").is_visible()
+    assert finding.locator("mark", has_text="Jenny Turnross").is_visible()
+
+
+def test_filters_and_search_hide_and_show_findings(page):
+    finding = turnbull(page)
+    page.select_option("#filter-severity", "low")
+    assert not finding.is_visible()
+    page.select_option("#filter-severity", "")
+    assert finding.is_visible()
+    page.fill("#search", "no finding says this")
+    assert not finding.is_visible() and "0 of" in page.inner_text("#shown")
+    page.fill("#search", "turnbull")
+    assert finding.is_visible()
+
+
+def test_keyboard_moves_to_the_next_finding(page):
+    page.keyboard.press("j")
+    assert "current" in (page.locator("section.finding").first.get_attribute("class") or "")
+
+
+def test_article_view_highlights_the_turnbull_sentence_and_links_to_its_finding(page):
+    cited = page.locator("span.cited", has_text="Ms Turnbull")
+    assert cited.count() == 1 and cited.is_visible()
+    finding_id = turnbull(page).get_attribute("id")
+    assert page.locator(f'.cites a[href="#{finding_id}"]').count() >= 1
+    turnbull(page).locator("a.to-article").first.click()
+    assert cited.evaluate("element => element.matches(':target')")
