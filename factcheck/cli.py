@@ -139,6 +139,57 @@ def check(
             raise typer.Exit(EXIT_FINDINGS)
 
 
+@app.command()
+def nightly(
+    inbox: Annotated[Path, typer.Argument(help="Folder of the day's articles, on any number of stories, not sorted.", show_default=False)],
+    night: Annotated[str | None, typer.Option("--date", help="The night's date, YYYY-MM-DD. [default: today]", show_default=False)] = None,
+    archive: Annotated[Path, typer.Option(help="Folder of the claims archive (SQLite) and its lock.")] = Path("claims"),
+    reports: Annotated[Path, typer.Option(help="Reports go to REPORTS/YYYY-MM-DD/.")] = Path("reports"),
+    model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
+    backend: Annotated[Backend, typer.Option(help="Embedding backend (onnx, torch or static; TF-IDF vectors cannot be archived).")] = Backend.onnx,
+    config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the inbox or a parent]", show_default=False)] = None,
+) -> None:
+    """The scheduled job: group the day's articles into stories, check them against each
+    other and against archived articles of the same stories, archive them, and write
+    REPORTS/YYYY-MM-DD/ (index.html, a page per story, findings.json). Exit 1 when there are
+    new high findings, 2 when the run cannot start (one line saying why)."""
+    from datetime import date
+
+    from factcheck.config import ConfigError, load_settings
+    from factcheck.embed import ModelIntegrityError, load_embedder
+    from factcheck.nightly import ArchiveBusy, NightlyError, archive_lock, run_night, write_night
+
+    try:
+        day = date.fromisoformat(night) if night else date.today()
+    except ValueError:
+        raise fail(f"--date must be YYYY-MM-DD, not {night!r}") from None
+    if not inbox.is_dir():
+        raise fail(f"{inbox}: no such folder")
+    try:
+        settings = load_settings(config, [inbox])
+        with archive_lock(archive):
+            if model is None:
+                _announce_one_time_preparation(backend)
+            loaded = load_embedder(model, backend.value)
+            for warning in loaded.warnings:
+                typer.echo(f"factcheck: warning: {warning}", err=True)
+            done = run_night(inbox, day, archive, settings, loaded.embedder, track=_progress_bar)
+            index = write_night(done, reports)
+    except (ConfigError, ArchiveBusy, NightlyError, ModelIntegrityError) as error:
+        raise fail(str(error)) from None
+    for error in done.result.errors:
+        typer.echo(f"factcheck: {error.path}: {error.error}", err=True)
+    new = done.new_findings
+    new_high = sum(finding.severity == "high" for finding in new)
+    typer.echo(
+        f"{day.isoformat()}: {len(done.tonight_paths)} articles ({done.new_articles} new or changed) in "
+        f"{len(done.stories)} stories, {len(new)} new findings ({new_high} high), "
+        f"{len(done.result.findings) - len(new)} reported before. Report: {index}"
+    )
+    if new_high:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
 @app.command("ignore")
 def ignore_finding(
     finding_id: Annotated[str, typer.Argument(metavar="ID", help="The finding's id, as the report shows it (e.g. name-variant-878c7ff214e1).", show_default=False)],

@@ -3,6 +3,8 @@ found in the checked folder or its parents, or by the file given with --config.
 
 ```toml
 cluster_similarity = 0.55   # how alike sentences must be to be compared
+story_similarity = 0.45     # nightly: how alike articles must be to be one story
+archive_days = 7            # nightly: compare with archived articles of the last N days
 max_file_bytes = 5000000    # larger drafts are reported as errors, not read
 select = ["name-variant", "number-mismatch"]   # rule names or codes; default: all
 ignore = ["FC201"]
@@ -46,6 +48,8 @@ class Settings:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     rules: dict[str, dict[str, float]] = field(default_factory=dict)
+    story_similarity: float = 0.45
+    archive_days: int = 7
     people: list[ListedPerson] = field(default_factory=list)
     accepted: list[list[str]] = field(default_factory=list)
     source: str | None = None
@@ -88,12 +92,19 @@ def _discover(checked: Sequence[Path]) -> Path | None:
 
 def _parse(table: dict, source: str) -> Settings:
     settings = Settings(source=source)
-    known = {"cluster_similarity", "max_file_bytes", "select", "ignore", "severity", "rules", "people", "accepted"}
+    known = {
+        "cluster_similarity", "max_file_bytes", "select", "ignore", "severity", "rules", "people", "accepted",
+        "story_similarity", "archive_days",
+    }
     for key in table:
         if key not in known:
             raise ConfigError(f"{source}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
     if "cluster_similarity" in table:
         settings.cluster_similarity = _number(table, "cluster_similarity", source, 0.0, 1.0)
+    if "story_similarity" in table:
+        settings.story_similarity = _number(table, "story_similarity", source, 0.0, 1.0)
+    if "archive_days" in table:
+        settings.archive_days = int(_number(table, "archive_days", source, 0, 3650))
     if "max_file_bytes" in table:
         settings.max_file_bytes = int(_number(table, "max_file_bytes", source, 1, float("inf")))
     if "select" in table:

@@ -200,6 +200,8 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
     # Finding id -> why a sub-editor accepted it (from the baseline): shown, but not counted.
     ignored: dict[str, str] = field(default_factory=dict)
+    # Finding id -> the night it was first reported, for findings an earlier night reported.
+    seen: dict[str, str] = field(default_factory=dict)
 
     @property
     def articles(self) -> list[Article]:

@@ -138,3 +138,12 @@ def test_a_broken_baseline_is_a_one_line_error_naming_the_file(tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "-o", str(tmp_path / "r.html"), "--claims", str(tmp_path)])
     assert result.exit_code == 2 and ".factcheck-baseline.json: not a factcheck baseline" in result.output
     assert "Traceback" not in result.output
+
+
+def test_nightly_usage_errors_are_one_line(tmp_path):
+    missing = runner.invoke(app, ["nightly", str(tmp_path / "nope")])
+    bad_date = runner.invoke(app, ["nightly", str(tmp_path), "--date", "23/11/2026"])
+    tfidf = runner.invoke(app, ["nightly", str(tmp_path), "--backend", "tfidf", "--archive", str(tmp_path / "claims")])
+    assert missing.exit_code == 2 and "no such folder" in missing.output
+    assert bad_date.exit_code == 2 and "--date must be YYYY-MM-DD" in bad_date.output
+    assert tfidf.exit_code == 2 and "TF-IDF vectors change from night to night" in tfidf.output

@@ -57,7 +57,7 @@ def test_json_contract_keys_order_and_types():
     ]
     assert [list(article) for article in report["articles"]] == [["path", "title", "published", "sentences"]] * 2
     first = report["findings"][0]
-    assert list(first) == ["id", "rule", "severity", "confidence", "story", "message", "evidence", "ignored"]
+    assert list(first) == ["id", "rule", "severity", "confidence", "story", "message", "evidence", "ignored", "first_reported"]
     assert first["confidence"] == 0.912 and first["id"] == "name-variant-aaa"
     assert list(first["evidence"][0]) == ["article", "sentence", "start", "end", "span"]
     assert first["evidence"][0] == {"article": "drafts/a.txt", "sentence": "Jenny Turnross starts in August.", "start": 0, "end": 32, "span": "Jenny Turnross"}

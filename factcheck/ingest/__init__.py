@@ -41,6 +41,13 @@ def read_articles(paths: Sequence[str], *, max_bytes: int) -> tuple[list[Article
     return articles, errors
 
 
+def draft_files(paths: Sequence[str]) -> tuple[list[tuple[str, Path]], list[ReadError]]:
+    """(name as reported, path) of every supported file under `paths`, without reading
+    them (the nightly job reads only what its archive does not already hold)."""
+    errors: list[ReadError] = []
+    return list(dict(_files(paths, errors)).items()), errors
+
+
 def _files(paths: Sequence[str], errors: list[ReadError]) -> Iterator[tuple[str, Path]]:
     """(name as reported, path) for each file: folders recursively, hidden entries skipped."""
     for given in paths:

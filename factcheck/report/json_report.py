@@ -24,15 +24,16 @@ def render_json(result: RunResult) -> str:
             }
             for article in result.articles
         ],
-        "findings": [_finding(finding, result.ignored.get(finding.id)) for finding in ordered_findings(result)],
+        "findings": [_finding(finding, result) for finding in ordered_findings(result)],
         "errors": [{"path": error.path, "error": error.error} for error in result.errors],
         "warnings": list(result.warnings),
     }
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
-def _finding(finding: Finding, ignored: str | None) -> dict:
-    """`ignored` is the reason a sub-editor accepted the finding (null while it is open)."""
+def _finding(finding: Finding, result: RunResult) -> dict:
+    """`ignored` is the reason a sub-editor accepted the finding (null while it is open);
+    `first_reported` the night a nightly run first reported it (null when new)."""
     return {
         "id": finding.id,
         "rule": finding.rule,
@@ -41,7 +42,8 @@ def _finding(finding: Finding, ignored: str | None) -> dict:
         "story": finding.story,
         "message": finding.message,
         "evidence": [_evidence(evidence) for evidence in finding.evidence],
-        "ignored": ignored,
+        "ignored": result.ignored.get(finding.id),
+        "first_reported": result.seen.get(finding.id),
     }
 
 

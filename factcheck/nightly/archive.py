@@ -1,0 +1,142 @@
+"""The claims archive: every article a night has processed, queryable by anyone.
+
+One SQLite file (`claims/archive.sqlite`): open it with the `sqlite3` shell, DuckDB or
+`pandas.read_sql("SELECT path, story, night FROM articles", sqlite3.connect(path))`. Each
+article is keyed by a content hash (its path and bytes), with its path, title, publication
+date, story, sentences and extracted claims (JSON) and sentence vectors (float32 bytes).
+A night's writes are one transaction: a run killed half way leaves the archive as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from factcheck.records import Article, Claim, Paragraph
+from factcheck.story_cache import claim_from
+
+ARCHIVE_FILE = "archive.sqlite"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    hash TEXT PRIMARY KEY, path TEXT, title TEXT, published TEXT, night TEXT, story TEXT,
+    text TEXT, paragraphs TEXT, claims TEXT, vectors BLOB, dimensions INTEGER, model TEXT, code TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_by_story ON articles (story, night);
+CREATE TABLE IF NOT EXISTS findings (id TEXT PRIMARY KEY, night TEXT, story TEXT, rule TEXT, severity TEXT, message TEXT);
+"""
+
+
+def content_hash(name: str, data: bytes) -> str:
+    return hashlib.sha256(name.encode("utf-8") + b"\0" + data).hexdigest()
+
+
+@dataclass
+class ArchivedArticle:
+    """An article as a night processed it: everything the checks need, nothing re-read."""
+
+    hash: str
+    article: Article
+    night: str
+    story: str
+    claims: list[Claim]
+    vectors: np.ndarray
+
+
+class Archive:
+    """Articles and reported findings; `model` and `code` name what made the vectors and
+    claims, so a new model or a new factcheck re-processes an article instead of trusting
+    stale data."""
+
+    def __init__(self, path: Path, model: str, code: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path, self.model, self.code = path, model, code
+        self._db = sqlite3.connect(path, timeout=30)
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def article(self, content: str) -> ArchivedArticle | None:
+        row = self._db.execute(
+            "SELECT * FROM articles WHERE hash = ? AND model = ? AND code = ?", (content, self.model, self.code)
+        ).fetchone()
+        return None if row is None else _archived(row)
+
+    def story_articles(self, story: str, since: date) -> list[ArchivedArticle]:
+        rows = self._db.execute(
+            "SELECT * FROM articles WHERE story = ? AND night >= ? AND model = ? AND code = ? ORDER BY night, path",
+            (story, since.isoformat(), self.model, self.code),
+        ).fetchall()
+        return [_archived(row) for row in rows]
+
+    def recent_stories(self, since: date) -> dict[str, np.ndarray]:
+        """Story -> its articles' mean vectors (one row per article), for matching a new
+        night's articles to stories already running."""
+        rows = self._db.execute(
+            "SELECT story, vectors, dimensions FROM articles WHERE night >= ? AND model = ? ORDER BY story, night, path",
+            (since.isoformat(), self.model),
+        ).fetchall()
+        stories: dict[str, list[np.ndarray]] = {}
+        for story, blob, dimensions in rows:
+            vectors = np.frombuffer(blob, dtype=np.float32).reshape(-1, dimensions)
+            if len(vectors):
+                stories.setdefault(story, []).append(article_vector(vectors))
+        return {story: np.vstack(rows) for story, rows in stories.items()}
+
+    def first_reported(self, ids: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._db.execute(f"SELECT id, night FROM findings WHERE id IN ({marks})", chunk).fetchall())
+        return found
+
+    def save_night(self, articles: list[ArchivedArticle], findings: list, night: str) -> None:
+        """Everything the night learnt, in one transaction."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_row(item, self.model, self.code) for item in articles],
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO findings VALUES (?, ?, ?, ?, ?, ?)",
+                [(f.id, night, f.story, f.rule, f.severity, f.message) for f in findings],
+            )
+
+
+def article_vector(sentence_vectors: np.ndarray) -> np.ndarray:
+    """What an article is about: the normalised mean of its sentence vectors."""
+    mean = sentence_vectors.mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return (mean / norm if norm else mean).astype(np.float32)
+
+
+def _row(item: ArchivedArticle, model: str, code: str) -> tuple:
+    article = item.article
+    vectors = np.ascontiguousarray(item.vectors, dtype=np.float32)
+    return (
+        item.hash, article.path, article.title, article.published.isoformat() if article.published else None,
+        item.night, item.story, article.text, json.dumps([[p.start, p.end] for p in article.paragraphs]),
+        json.dumps([asdict(claim) for claim in item.claims]), vectors.tobytes(), vectors.shape[1] if vectors.ndim == 2 else 0,
+        model, code,
+    )
+
+
+def _archived(row: tuple) -> ArchivedArticle:
+    (content, path, title, published, night, story, text, paragraphs, claims, blob, dimensions, _model, _code) = row
+    article = Article(
+        path=path,
+        text=text,
+        title=title or "",
+        published=date.fromisoformat(published) if published else None,
+        paragraphs=[Paragraph(start, end) for start, end in json.loads(paragraphs)],
+        story=story,
+    )
+    vectors = np.frombuffer(blob, dtype=np.float32).reshape(-1, dimensions) if dimensions else np.zeros((0, 1), np.float32)
+    return ArchivedArticle(content, article, night, story, [claim_from(item) for item in json.loads(claims)], vectors)

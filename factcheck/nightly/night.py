@@ -1,0 +1,161 @@
+"""One night: the inbox read, grouped into stories, checked against itself and against the
+archived articles of the same stories, archived, and reported under reports/YYYY-MM-DD/."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from factcheck.config import Settings
+from factcheck.embed import Embedder
+from factcheck.extract.claims import extract_claims
+from factcheck.extract.people import find_people
+from factcheck.ingest import draft_files, read_articles
+from factcheck.nightly.archive import ARCHIVE_FILE, Archive, ArchivedArticle, article_vector, content_hash
+from factcheck.nightly.grouping import entity_keys, group_articles, running_story, story_name
+from factcheck.pipeline import Track, check_story, embed_claims, no_progress
+from factcheck.records import Finding, ReadError, RunResult, Sentence, Story
+from factcheck.segment import split_sentences
+from factcheck.story_cache import StoryCache, code_fingerprint
+
+
+class NightlyError(RuntimeError):
+    """A night that cannot run as asked (said in one line)."""
+
+
+@dataclass
+class Night:
+    """What one night found. `result` holds every story of the night; `stories` maps each
+    story to its own result (one report page each)."""
+
+    date: date
+    result: RunResult
+    stories: dict[str, RunResult] = field(default_factory=dict)
+    tonight_paths: set[str] = field(default_factory=set)
+    new_articles: int = 0
+
+    @property
+    def new_findings(self) -> list[Finding]:
+        """Findings not reported on an earlier night and not accepted in a baseline."""
+        return [f for f in self.result.open_findings if f.id not in self.result.seen]
+
+
+def run_night(
+    inbox: Path, night: date, archive_folder: Path, settings: Settings, embedder: Embedder, track: Track = no_progress
+) -> Night:
+    key = _vector_key(embedder)
+    archive = Archive(archive_folder / ARCHIVE_FILE, key, code_fingerprint())
+    try:
+        return _run(inbox, night, archive, settings, embedder, key, track)
+    finally:
+        archive.close()
+
+
+def _vector_key(embedder: Embedder) -> str:
+    """Vectors archived one night are compared with vectors made the next: only a model whose
+    vectors depend on nothing but the sentence will do."""
+    if getattr(embedder, "whole_corpus", False):
+        raise NightlyError("nightly runs need a sentence model (--backend onnx, torch or static): TF-IDF vectors change from night to night")
+    return getattr(embedder, "cache_key", None) or embedder.id
+
+
+def _run(inbox: Path, night: date, archive: Archive, settings: Settings, embedder: Embedder, key: str, track: Track) -> Night:
+    files, errors = draft_files([str(inbox)])
+    known: list[ArchivedArticle] = []
+    unread: dict[str, str] = {}
+    for name, path in files:
+        try:
+            content = content_hash(name, path.read_bytes())
+        except OSError as error:
+            errors.append(ReadError(name, f"cannot read: {error.strerror or error}"))
+            continue
+        found = archive.article(content)
+        if found is not None:
+            known.append(found)
+        else:
+            unread[name] = content
+    fresh = _processed(list(unread), unread, night, settings, embedder, errors, track)
+    tonight = known + fresh
+    since = night - timedelta(days=int(settings.archive_days))
+    if fresh:
+        _assign_stories(tonight, archive.recent_stories(since), settings.story_similarity)
+
+    cache = StoryCache(key, settings) if getattr(embedder, "cache_key", None) else None
+    stories, findings, sentences = [], [], []
+    by_story: dict[str, RunResult] = {}
+    tonight_hashes = {item.hash for item in tonight}
+    for name in sorted({item.story for item in tonight}):
+        members = [item for item in tonight if item.story == name]
+        earlier = [item for item in archive.story_articles(name, since) if item.hash not in tonight_hashes]
+        story, story_findings, story_sentences = _check(name, earlier + members, {m.article.path for m in members}, settings, cache)
+        stories.append(story)
+        findings += story_findings
+        sentences += story_sentences
+        by_story[name] = RunResult(stories=[story], sentences=story_sentences, findings=story_findings, errors=[])
+    seen = {fid: first for fid, first in archive.first_reported([f.id for f in findings]).items() if first < night.isoformat()}
+    for result in by_story.values():
+        result.seen = {f.id: seen[f.id] for f in result.findings if f.id in seen}
+    archive.save_night(tonight, findings, night.isoformat())
+    result = RunResult(stories=stories, sentences=sentences, findings=findings, errors=sorted(errors, key=lambda e: e.path), seen=seen)
+    return Night(night, result, by_story, {item.article.path for item in tonight}, len(fresh))
+
+
+def _processed(
+    names: list[str], hashes: dict[str, str], night: date, settings: Settings, embedder: Embedder, errors: list[ReadError], track: Track
+) -> list[ArchivedArticle]:
+    """New or changed articles: read, split, extracted and embedded once, then archived."""
+    if not names:
+        return []
+    articles, read_errors = read_articles(names, max_bytes=settings.max_file_bytes)
+    errors.extend(read_errors)
+    extracted = []
+    for article in track(articles, "Reading", len(articles)):
+        sentences = split_sentences(article)
+        given = frozenset(m.given for mentions in find_people(article, sentences) for m in mentions if m.given)
+        extracted.append((article, extract_claims(article, sentences, given)))
+    vectors = embed_claims([claim for _, claims in extracted for claim in claims], embedder, track)
+    fresh, offset = [], 0
+    for article, claims in extracted:
+        rows = vectors[offset : offset + len(claims)] if claims else np.zeros((0, vectors.shape[1]), np.float32)
+        offset += len(claims)
+        fresh.append(ArchivedArticle(hashes[article.path], article, night.isoformat(), "", claims, rows))
+    return fresh
+
+
+def _assign_stories(tonight: list[ArchivedArticle], running: dict[str, np.ndarray], threshold: float) -> None:
+    """Group tonight's articles; a group keeps the story its already-archived members have,
+    else continues the running story it is most like, else starts a story of its own. (A
+    night with nothing new keeps every article's archived story: nothing to group.)"""
+    if not tonight:
+        return
+    dimensions = next((item.vectors.shape[1] for item in tonight if len(item.vectors)), 1)
+    vectors = np.vstack([article_vector(item.vectors) if len(item.vectors) else np.zeros(dimensions, np.float32) for item in tonight])
+    for group in group_articles(vectors, [entity_keys(item.claims) for item in tonight], threshold):
+        members = [tonight[index] for index in group]
+        archived = Counter(item.story for item in members if item.story)
+        story = archived.most_common(1)[0][0] if archived else running_story(vectors[group], running, threshold)
+        story = story or story_name([item.article for item in members])
+        for item in members:
+            item.story = story
+            item.article.story = story
+
+
+def _check(
+    name: str, items: list[ArchivedArticle], tonight_paths: set[str], settings: Settings, cache: StoryCache | None
+) -> tuple[Story, list[Finding], list[Sentence]]:
+    """One story's findings that cite at least one of tonight's articles: what earlier
+    nights' articles say among themselves was reported on those nights."""
+    story = Story(name=name, articles=[item.article for item in items])
+    claims = [claim for item in items for claim in item.claims]
+    findings = cache.get(story) if cache else None
+    if findings is None:
+        vectors = np.vstack([item.vectors for item in items if len(item.vectors)]) if claims else np.zeros((0, 1), np.float32)
+        findings = check_story(name, claims, vectors, settings) if claims else []
+        if cache:
+            cache.put(story, findings)
+    relevant = [f for f in findings if any(evidence.article in tonight_paths for evidence in f.evidence)]
+    return story, relevant, [claim.sentence for claim in claims]
