@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -109,8 +109,7 @@ def check(
         cache=_story_cache(loaded.embedder, settings) if cache else None,
     )
     result = baselines.apply(analysis.result, decisions, new_only)
-    for error in result.errors:
-        typer.echo(f"factcheck: {error.path}: {error.error}", err=True)
+    _echo_input_problems(result, shown=loaded.warnings)
 
     from factcheck.claims_store import write_claims
 
@@ -177,8 +176,7 @@ def nightly(
             index = write_night(done, reports)
     except (ConfigError, ArchiveBusy, NightlyError, ModelIntegrityError) as error:
         raise fail(str(error)) from None
-    for error in done.result.errors:
-        typer.echo(f"factcheck: {error.path}: {error.error}", err=True)
+    _echo_input_problems(done.result, shown=loaded.warnings)
     new = done.new_findings
     new_high = sum(finding.severity == "high" for finding in new)
     typer.echo(
@@ -276,6 +274,15 @@ def _summary_table(findings: list) -> None:
     for rule in sorted({finding.rule for finding in findings}):
         table.add_row(rule, *(str(counts[(rule, severity)] or "") for severity in SEVERITIES))
     Console().print(table)
+
+
+def _echo_input_problems(result, shown: Sequence[str]) -> None:
+    """One stderr line per unreadable draft (file: reason) and per draft read on a guess."""
+    for error in result.errors:
+        typer.echo(f"factcheck: {error.path}: {error.error}", err=True)
+    for warning in result.warnings:
+        if warning not in shown:
+            typer.echo(f"factcheck: warning: {warning}", err=True)
 
 
 def _progress_bar(items: Iterable[T], description: str, total: int) -> Iterable[T]:

@@ -100,7 +100,7 @@ def test_unreadable_files_are_errors_and_the_rest_is_still_read(tmp_path):
     assert [a.path for a in articles] == [str(tmp_path / "good.txt")]
     reasons = {Path(e.path).name: e.error for e in errors}
     assert set(reasons) == {"binary.txt", "empty.txt", "big.txt", "broken.docx", "missing.txt"}
-    assert "larger than" in reasons["big.txt"] and "Word" in reasons["broken.docx"] and "no such" in reasons["missing.txt"]
+    assert "too large" in reasons["big.txt"] and "Word" in reasons["broken.docx"] and "no such" in reasons["missing.txt"]
     assert all("\n" not in reason for reason in reasons.values())
 
 

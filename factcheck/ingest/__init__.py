@@ -55,8 +55,12 @@ def _files(paths: Sequence[str], errors: list[ReadError]) -> Iterator[tuple[str,
         if root.is_dir():
             for path in sorted(root.rglob("*")):
                 relative = path.relative_to(root)
-                if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and not _hidden(relative):
+                if path.suffix.lower() not in SUPPORTED_SUFFIXES or _hidden(relative):
+                    continue
+                if path.is_file():
                     yield str(root / relative), path
+                elif path.is_symlink() and not path.exists():
+                    errors.append(ReadError(str(root / relative), "a symbolic link that leads nowhere (broken, or a loop)"))
         elif root.is_file():
             if root.suffix.lower() in SUPPORTED_SUFFIXES:
                 yield given, root
@@ -71,17 +75,27 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith((".", "~$")) for part in relative.parts)
 
 
-def _read(path: Path, max_bytes: int) -> Document:
+def file_bytes(path: Path, max_bytes: int) -> bytes:
+    """A draft's bytes, refusing one over the size limit before reading any of it."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise UnreadableFile(f"larger than {max_bytes / 1_000_000:g} MB ({size / 1_000_000:.1f} MB)")
-        data = path.read_bytes()
+            raise UnreadableFile(f"too large: {size:,} bytes, over the {max_bytes:,}-byte limit (setting max_file_bytes)")
+        return path.read_bytes()
     except OSError as error:
         raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
+
+
+def _read(path: Path, max_bytes: int) -> Document:
+    data = file_bytes(path, max_bytes)
     if not data.strip():
-        raise UnreadableFile("empty file")
-    return READERS[path.suffix.lower()](data)
+        raise UnreadableFile("empty file" if not data else "only whitespace")
+    try:
+        return READERS[path.suffix.lower()](data)
+    except UnreadableFile:
+        raise
+    except Exception as error:  # noqa: BLE001 - a reader's library failing on one file must not stop the run
+        raise UnreadableFile(f"could not be read as {path.suffix.lower()} ({type(error).__name__})") from None
 
 
 def _repeated_lines(documents) -> frozenset[str]:

@@ -14,7 +14,7 @@ from factcheck.config import Settings
 from factcheck.embed import Embedder
 from factcheck.extract.claims import extract_claims
 from factcheck.extract.people import find_people
-from factcheck.ingest import draft_files, read_articles
+from factcheck.ingest import UnreadableFile, draft_files, file_bytes, read_articles
 from factcheck.nightly.archive import ARCHIVE_FILE, Archive, ArchivedArticle, article_vector, content_hash
 from factcheck.nightly.grouping import entity_keys, group_articles, running_story, story_name
 from factcheck.pipeline import Track, check_story, embed_claims, no_progress
@@ -69,9 +69,9 @@ def _run(inbox: Path, night: date, archive: Archive, settings: Settings, embedde
     unread: dict[str, str] = {}
     for name, path in files:
         try:
-            content = content_hash(name, path.read_bytes())
-        except OSError as error:
-            errors.append(ReadError(name, f"cannot read: {error.strerror or error}"))
+            content = content_hash(name, file_bytes(path, settings.max_file_bytes))
+        except UnreadableFile as error:
+            errors.append(ReadError(name, str(error)))
             continue
         found = archive.article(content)
         if found is not None:
@@ -100,7 +100,8 @@ def _run(inbox: Path, night: date, archive: Archive, settings: Settings, embedde
     for result in by_story.values():
         result.seen = {f.id: seen[f.id] for f in result.findings if f.id in seen}
     archive.save_night(tonight, findings, night.isoformat())
-    result = RunResult(stories=stories, sentences=sentences, findings=findings, errors=sorted(errors, key=lambda e: e.path), seen=seen)
+    guessed = [f"{item.article.path}: {warning}" for item in fresh for warning in item.article.warnings]
+    result = RunResult(stories=stories, sentences=sentences, findings=findings, errors=sorted(errors, key=lambda e: e.path), warnings=guessed, seen=seen)
     return Night(night, result, by_story, {item.article.path for item in tonight}, len(fresh))
 
 
