@@ -87,3 +87,17 @@ def test_same_input_gives_byte_identical_json(seeds_run, tmp_path):
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert again.read_bytes() == (out / "seeds.json").read_bytes()
+
+
+@pytest.mark.parametrize("hash_seed", ["1", "2"])
+def test_json_is_byte_identical_without_the_cache_whatever_the_hash_seed(seeds_run, tmp_path, hash_seed):
+    """Set and dict orders that depend on string hashing must never reach the output."""
+    import os
+
+    _, _, out = seeds_run
+    fresh = tmp_path / "fresh.json"
+    subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", "seeds/", "--no-cache", "--format", "json", "--output", str(fresh), "--claims", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONHASHSEED": hash_seed},
+    )
+    assert fresh.read_bytes() == (out / "seeds.json").read_bytes()

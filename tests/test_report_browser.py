@@ -89,3 +89,50 @@ def test_article_view_highlights_the_turnbull_sentence_and_links_to_its_finding(
     assert page.locator(f'.cites a[href="#{finding_id}"]').count() >= 1
     turnbull(page).locator("a.to-article").first.click()
     assert cited.evaluate("element => element.matches(':target')")
+
+
+PAYLOADS = {
+    "<img src=x onerror=window.pwned=1;alert(1)>.txt": (
+        "Jenny Turnross <script>window.pwned = 2; alert('script')</script> was named corporate director of children's services.\n"
+        "\"It's `new`\", she said '\"' </script><script>window.pwned = 3</script> <img src=x onerror=\"window.pwned=4;alert(4)\">.\n"
+    ),
+    "b'\"`.md": (
+        "---\ntitle: \"<script>window.pwned = 5</script>\\\"'\"\n---\n"
+        "'\"Ms Turnbull\" <img src=x onerror='window.pwned=6;alert(6)'> starts her new role at the council next month.\n"
+        "<a href=\"javascript:window.pwned=7\">the council</a> said \"</div></section><script>window.pwned=8</script>\".\n"
+    ),
+}
+
+
+@pytest.fixture
+def hostile_report(tmp_path) -> Path:
+    from factcheck.config import Settings
+    from factcheck.embed.tfidf import TfidfEmbedder
+    from factcheck.pipeline import check_paths
+    from factcheck.report import write_report
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for name, text in PAYLOADS.items():
+        (drafts / name).write_text(text, encoding="utf-8")
+    analysis = check_paths([str(drafts)], Settings(), TfidfEmbedder())
+    assert any(finding.rule == "name-variant" for finding in analysis.result.findings)
+    path = tmp_path / "hostile.html"
+    write_report(analysis.result, "html", str(path))
+    return path
+
+
+def test_a_report_of_hostile_drafts_runs_none_of_their_scripts(browser, hostile_report):
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_report.as_uri())
+    page.wait_for_load_state("load")
+    page.keyboard.press("j")
+    page.locator("a.to-article").first.click()
+    assert dialogs == []
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.title().startswith("factcheck report")
+    assert page.locator("section.finding script, section.finding img, .article-text script, .article-text img").count() == 0
+    assert page.locator("section.finding", has_text="<script>window.pwned = 2").count() >= 1
+    page.close()
