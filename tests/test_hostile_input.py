@@ -123,3 +123,21 @@ def test_nightly_reports_the_same_bad_drafts_and_checks_the_rest(hostile_folder,
     assert sorted(line.split(": ")[1].rsplit("/", 1)[-1] for line in lines) == sorted(EXPECTED_ERRORS)
     night = json.loads((tmp_path / "reports" / "2026-11-23" / "findings.json").read_text(encoding="utf-8"))
     assert {Path(article["path"]).name for article in night["articles"]} == READABLE
+
+
+def test_a_docx_that_lies_about_its_expanded_size_is_refused_not_unpacked(tmp_path):
+    import io
+    import struct
+    import zipfile
+
+    from factcheck.ingest import read_articles
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * 30_000_000)
+    data = bytearray(packed.getvalue())
+    struct.pack_into("<I", data, data.find(b"PK\x03\x04") + 22, 100)  # local header: "100 bytes"
+    struct.pack_into("<I", data, data.find(b"PK\x01\x02") + 24, 100)  # central directory: the same lie
+    (tmp_path / "liar.docx").write_bytes(bytes(data))
+    articles, (error,) = read_articles([str(tmp_path / "liar.docx")], max_bytes=5_000_000)
+    assert articles == [] and "not a valid Word document" in error.error

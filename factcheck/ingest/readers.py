@@ -67,7 +67,8 @@ def read_html(data: bytes) -> Document:
 
 
 # A .docx is a zip; one that would expand past this, or far past its own size, is refused
-# before anything unpacks it (a "zip bomb" renamed .docx).
+# before anything unpacks it (a "zip bomb" renamed .docx). The declared sizes are a safe
+# bound: zipfile never returns more than an entry declares, and a lie fails its CRC check.
 MAX_DOCX_EXPANDED_BYTES = 100_000_000
 MAX_DOCX_RATIO = 200
 
