@@ -77,3 +77,13 @@ def test_a_surname_used_alone_twice_or_a_given_name_used_elsewhere_in_the_story_
     other = make_article("The arrest of Carlos Watkins came after.")
     assert find_people(other, sentences_by_line(other)) == [[]]
     assert [p.text for p in find_people(other, sentences_by_line(other), frozenset({"Carlos"}))[0]] == ["Carlos Watkins"]
+
+
+def test_capitalised_words_before_a_title_are_not_the_persons_given_name():
+    """Found by the property tests: "Yesterday Ms Turnbull" had made a "Yesterday Turnbull"."""
+    lines = people_of("Yesterday Ms Turnbull said she would start.\nOn Monday Mr Smith said no.\nChair Dr Jane Smith spoke.")
+    assert [[(m.text, m.given, m.surname) for m in line] for line in lines] == [
+        [("Ms Turnbull", None, "Turnbull")],
+        [("Mr Smith", None, "Smith")],
+        [("Dr Jane Smith", "Jane", "Smith")],
+    ]

@@ -19,7 +19,9 @@ from draft_strategies import (
     suffixes,
 )
 
-CI = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: the suite gives the same verdict on every run; benchmarks/fuzz/run.py is
+# where fresh random examples are explored.
+CI = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
 @CI
@@ -28,12 +30,16 @@ def test_sentence_and_mention_offsets_slice_the_file_text(text, suffix):
     offsets_slice_the_file(text, suffix)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(CI, max_examples=40)
 @given(draft_texts, draft_texts)
 def test_evidence_offsets_slice_the_files_to_the_reported_sentence(first, second):
-    """Two clean drafts hold the Turnross / Turnbull pair, so there is always evidence to
-    check; the generated drafts add (or spoil) more."""
-    assert evidence_slices_the_files([NEWS[0] + "\n", NEWS[1] + "\n", first, second]) >= 2
+    """Two clean drafts hold the Turnross / Turnbull pair; the generated drafts add evidence
+    (or, naming another Turnbull, rightly take the finding away)."""
+    evidence_slices_the_files([NEWS[0] + "\n", NEWS[1] + "\n", first, second])
+
+
+def test_the_evidence_promise_has_evidence_to_check():
+    assert evidence_slices_the_files([NEWS[0] + "\n", NEWS[1] + "\n"]) >= 2
 
 
 @CI

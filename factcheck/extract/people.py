@@ -154,9 +154,13 @@ def _untitled_people(
     for match in CAPITALISED_RUN.finditer(text):
         if any(start <= match.start() < stop for start, stop in taken):
             continue
-        whole = _name_words(match.group())
+        # A titled name inside the run ("Yesterday Ms Turnbull", "Chair Dr Jane Smith") is the
+        # titled finder's; the words before it do not name anyone by themselves.
+        cut = min((start for start, _ in taken if match.start() < start < match.end()), default=match.end())
+        run = text[match.start() : cut].rstrip()
+        whole = _name_words(run)
         titled = len(whole) >= 2 and _role_near(text, match.start(), match.start() + len(" ".join(whole))) is not None
-        offset, words = (0, whole) if titled else _name_start(match.group(), honoured_surnames, known)
+        offset, words = (0, whole) if titled else _name_start(run, honoured_surnames, known)
         if len(words) < 2:
             continue
         start = match.start() + offset
