@@ -71,9 +71,9 @@ def check_args(drafts: Path, out: Path) -> list[str]:
     return ["check", str(drafts), "--backend", "tfidf", "--no-cache", "-o", str(out / "report.html"), "--claims", str(out / "claims")]
 
 
-def factcheck(*args: str, script: str | None = None, **options) -> subprocess.CompletedProcess:
+def factcheck(*args: str, script: str | None = None) -> subprocess.CompletedProcess:
     command = [sys.executable, "-c", script, *args] if script else [sys.executable, "-m", "factcheck", *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=600, **options)
+    return subprocess.run(command, capture_output=True, text=True, timeout=600)
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
