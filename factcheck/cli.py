@@ -12,12 +12,15 @@ import sys
 from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from factcheck import __version__
 from factcheck.import_soon import import_soon
+
+if TYPE_CHECKING:
+    from factcheck.records import RunResult
 
 T = TypeVar("T")
 
@@ -276,7 +279,7 @@ def _summary_table(findings: list) -> None:
     Console().print(table)
 
 
-def _echo_input_problems(result, shown: Sequence[str]) -> None:
+def _echo_input_problems(result: RunResult, shown: Sequence[str]) -> None:
     """One stderr line per unreadable draft (file: reason) and per draft read on a guess."""
     for error in result.errors:
         typer.echo(f"factcheck: {error.path}: {error.error}", err=True)

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader
-
 from factcheck.atomic import write_atomically
 from factcheck.nightly.night import Night
 from factcheck.report import render
+from factcheck.report.html_report import template_environment
 from factcheck.rules.base import SEVERITIES
 
 
@@ -37,8 +36,7 @@ def write_night(night: Night, reports_folder: Path) -> Path:
         )
     write_atomically(folder / "findings.json", render(night.result, "json"))
     rows.sort(key=lambda row: tuple(-row["new"][s] for s in SEVERITIES) + (row["name"],))
-    environment = Environment(loader=PackageLoader("factcheck.report", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    index = environment.get_template("night_index.html.j2").render(
+    index = template_environment().get_template("night_index.html.j2").render(
         night=night.date.isoformat(),
         rows=rows,
         severities=SEVERITIES,

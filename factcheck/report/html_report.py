@@ -83,7 +83,9 @@ def severity_table(findings: list[Finding]) -> list[tuple[str, list[int]]]:
     return [(rule, [counts[(rule, severity)] for severity in SEVERITIES]) for rule in rules]
 
 
-def _environment() -> Environment:
+def template_environment() -> Environment:
+    """The one Jinja2 set-up for every HTML page (reports and the nightly index): autoescaping
+    on, so draft text can never become markup."""
     environment = Environment(
         loader=PackageLoader("factcheck.report", "templates"),
         autoescape=True,
@@ -107,7 +109,7 @@ def render_html(result: RunResult) -> str:
                 numbers.append(number)
     cited_paths = {path for path, _, _ in cited}
     shown = [a for a in articles if len(articles) <= MAX_ARTICLES_IN_FULL or a.path in cited_paths]
-    return _environment().get_template("report.html.j2").render(
+    return template_environment().get_template("report.html.j2").render(
         result=result,
         story_names=", ".join(story.name for story in result.stories) or "no articles",
         findings=findings,
