@@ -87,3 +87,13 @@ def test_capitalised_words_before_a_title_are_not_the_persons_given_name():
         [("Mr Smith", None, "Smith")],
         [("Dr Jane Smith", "Jane", "Smith")],
     ]
+
+
+def test_headlines_things_and_lower_case_words_are_not_people():
+    text = (
+        "Macaulay Culkin Found Dead At Home In New York.\n"
+        "Heroic Kevin Vickers shot the gunman, and it was heroic, the report said.\n"
+        "The Apple Watch Edition will cost more than the Sport.\n"
+        "Apple Watch Edition prices were not given."
+    )
+    assert [[mention.text for mention in mentions] for mentions in people_of(text)] == [[], ["Kevin Vickers"], [], []]

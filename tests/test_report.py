@@ -204,14 +204,3 @@ def test_html_article_view_marks_cited_sentences_and_links_them_to_findings():
     html = render(result(), "html")
     assert '<span class="cited" id="a2-0">Ms Turnbull starts next month.</span>' in html
     assert '<a href="#name-variant-aaa">[1]</a>' in html and 'href="#a2-0"' in html
-
-
-def test_html_names_the_version_more_articles_use():
-    from factcheck.report.contents import usage_note
-
-    base = result()
-    third = Article("drafts/c.txt", "Jenny Turnross spoke.", "", None, [Paragraph(0, 21)])
-    story = Story("drafts", base.stories[0].articles + [third])
-    note = usage_note(base.findings[0], RunResult(**{**vars(base), "stories": [story]}))
-    assert note == "More articles use “Jenny Turnross” (2 of 3) than the other version (“Ms Turnbull” in 1)."
-    assert usage_note(base.findings[0], base) is None

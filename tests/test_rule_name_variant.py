@@ -48,14 +48,42 @@ def test_honorifics_of_different_gender_are_not_paired():
     assert findings_for({"a.txt": "Jenny Turnross was named director.\nMs Turnross joined.\nMr Turnbull spoke."}) == []
 
 
-def test_two_close_full_names_with_the_same_role_are_flagged_with_the_majority_named():
+def test_two_close_full_names_with_the_same_role_are_flagged_with_the_spelling_more_articles_use():
+    (found,) = findings_for(
+        {
+            "a.txt": "Jenny Turnross, corporate director of children's services, spoke.\nJenny Turnross added more.",
+            "b.txt": "Jenny Turnros, corporate director of children's services, spoke.",
+            "c.txt": "Jenny Turnross, corporate director of children's services, agreed.",
+        }
+    )
+    assert "“Jenny Turnros” is probably a misspelling of “Jenny Turnross”" in found.message
+    assert "“Jenny Turnross” in 2 articles, “Jenny Turnros” in 1 article: more articles use “Jenny Turnross”" in found.message
+
+
+def test_mentions_do_not_outvote_articles_and_a_tie_is_called_a_tie():
     (found,) = findings_for(
         {
             "a.txt": "Jenny Turnross, corporate director of children's services, spoke.\nJenny Turnross added more.",
             "b.txt": "Jenny Turnros, corporate director of children's services, spoke.",
         }
     )
-    assert "“Jenny Turnros”" in found.message and "probably a misspelling of “Jenny Turnross”" in found.message
+    assert "probably name one person, spelt two ways" in found.message and "a tie" in found.message
+
+
+def test_two_forms_of_one_name_with_no_misspelt_word_are_not_flagged():
+    texts = {
+        "a.txt": "Idriss Déby, the president, spoke.\nMichael Zehaf-Bibeau was named.\nTom Mulcair, the leader, agreed.",
+        "b.txt": "Idriss Deby, the president, spoke.\nMichael Zehaf Bibeau was named.\nThomas Mulcair, the leader, agreed.",
+    }
+    assert findings_for(texts) == []
+
+
+def test_relatives_sharing_a_surname_are_not_one_person_misspelt():
+    texts = {
+        "a.txt": "Abdel-Majed Abdel Bary, a former rapper, is a suspect.",
+        "b.txt": "His father, Adel Abdel Bary, was extradited in 2012.\nAbdel-Majed Abdel Bary left London.",
+    }
+    assert findings_for(texts) == []
 
 
 def test_an_equally_close_second_candidate_makes_the_match_too_uncertain():

@@ -36,3 +36,11 @@ def test_spelling_variants_numbers_and_plain_words_are_left_to_other_rules():
     for changed in (text.replace("Parsons", "Parson"), text.replace("346", "364"), text.replace("new", "extra")):
         assert findings_of("entity-mismatch", {"a.txt": text, "b.txt": changed}) == []
 
+
+
+@pytest.mark.parametrize(
+    "first, second", [("the U.S.", "the US"), ("Homeland Security", "DHS"), ("the Islamic State", "ISIL"), ("Father", "Rev")]
+)
+def test_two_names_of_one_body_or_title_are_no_entity_conflict(first, second):
+    text = "Officials at {} said on Monday that the fighters had not crossed the southern border."
+    assert findings_of("entity-mismatch", {"a.txt": text.format(first), "b.txt": text.format(second)}) == []

@@ -30,3 +30,44 @@ def test_the_same_speaker_by_surname_or_an_unstated_one_is_no_conflict():
     unstated = "“We are 100% focused on fixing the issues highlighted by Ofsted.”"
     assert findings_of("quote-attribution", {"a.txt": QUOTE, "b.txt": by_surname}) == []
     assert findings_of("quote-attribution", {"a.txt": QUOTE, "b.txt": unstated}) == []
+
+
+def test_print_differences_are_not_rewordings():
+    british = "Cllr Liz Parsons said: “It’s the harbour’s favourite centre, it isn’t going [sic] to close in Sept.”"
+    american = "Cllr Liz Parsons said: “It is the harbor's favorite center, it is not going to close in September.”"
+    assert findings_of("quote-mismatch", {"a.txt": british, "b.txt": american}) == []
+
+
+def test_function_words_inflections_and_dropped_words_are_not_rewordings():
+    first = "Cllr Liz Parsons said: “We will fix the problems in the operation of the service this year.”"
+    second = "Cllr Liz Parsons said: “We will fix all the problems in an operation of the service this year.”"
+    inflected = "Cllr Liz Parsons said: “We will fix the problems in the operations of the service this year.”"
+    assert findings_of("quote-mismatch", {"a.txt": first, "b.txt": second}) == []
+    assert findings_of("quote-mismatch", {"a.txt": first, "b.txt": inflected}) == []
+
+
+def test_a_dropped_negation_inside_a_quotation_is_a_rewording():
+    negated = QUOTE.replace("We are 100%", "We are not 100%")
+    (found,) = findings_of("quote-mismatch", {"a.txt": QUOTE, "b.txt": negated})
+    assert "“not” added" in found.message
+
+
+def test_two_quotations_sharing_few_meaningful_words_are_not_one_quotation():
+    first = "Cllr Liz Parsons said: “Our prayers are with you.”"
+    second = "Cllr Liz Parsons said: “Our thoughts and prayers are with all those affected.”"
+    assert findings_of("quote-mismatch", {"a.txt": first, "b.txt": second}) == []
+
+
+def test_speakers_that_are_no_person_of_the_story_are_never_an_attribution_conflict():
+    official = QUOTE.replace("Cllr Liz Parsons said:", "A council spokesman said:")
+    paper = QUOTE.replace("Cllr Liz Parsons said:", "The Daily Echo said:")
+    assert findings_of("quote-attribution", {"a.txt": QUOTE, "b.txt": official}) == []
+    assert findings_of("quote-attribution", {"a.txt": QUOTE, "b.txt": paper}) == []
+
+
+def test_a_speaker_named_by_a_connective_and_one_name_resolves_to_the_story_person():
+    story = {
+        "a.txt": "Jess Smith, a student, posted a picture.\n" + QUOTE.replace("Cllr Liz Parsons said:", "But Jess said:"),
+        "b.txt": "Jess Smith, a student, spoke.\n" + QUOTE.replace("Cllr Liz Parsons said:", "Smith said:"),
+    }
+    assert findings_of("quote-attribution", story) == []

@@ -40,3 +40,17 @@ def test_rank_changes_senior_posts_and_shorter_forms(first, second, severity):
 )
 def test_compatible_roles_are_not_findings(first, second):
     assert compare(first, second) is None
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("armed forces chief", "chief of defence staff"),
+        ("war reporter", "freelance reporter"),
+        ("deputy chief of staff", "spokesman"),
+        ("chief", "group leader"),
+        ("CEO", "chief executive and a founder of GlobalPost"),
+    ],
+)
+def test_one_post_said_two_ways_or_two_jobs_one_person_holds_are_not_flagged(first, second):
+    assert compare(first, second) is None

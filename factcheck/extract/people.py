@@ -11,7 +11,7 @@ canonical form, which is what lets the name-variant rule notice a person nobody 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from nicknames import NickNamer
@@ -68,9 +68,19 @@ APPOSITIVE_ROLE = re.compile(
 # Words that end a title written before a name ("... said that interim chief executive X").
 ROLE_STOP = frozenset(
     """that and or but with by to from as is was were are has have had said says told
-    when while after before since following including like than""".split()
+    when while after before since following including like than where who which whom whose
+    it its quoted quotes""".split()
 )
+# A title written before a name is short ("interim corporate director of children's services");
+# a longer run of words is a clause that happens to end in a job word.
+MAX_TITLE_WORDS = 6
 ARTICLES = frozenset("the a an".split())
+LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z]{2,}(?![\w’'-])")
+DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?i:the|a|an)\s+\Z")
+THING_RUN = re.compile(r"(?:^|\s)(?i:the|a|an)\s+" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")*?\s+(" + NAME_WORD + r")(?![\w’'-])")
+HEADLINE_SMALL_WORDS = frozenset("a an the and or but of to in on at by for from with as is are was his her its".split())
+HEADLINE_MIN_WORDS = 5
+HEADLINE_CAPITALS = 0.8
 
 
 @lru_cache(maxsize=1)
@@ -98,8 +108,9 @@ def find_people(
     titled = [_titled_people(sentence) for sentence in sentences]
     named_surnames = {mention.surname for mentions in titled for mention in mentions} | _recurring_words(sentences)
     known = given_names() | {name.lower() for name in story_given_names}
+    vocabulary = ArticleVocabulary.of(sentences)
     raw = [
-        sorted(mentions + _untitled_people(sentence, mentions, named_surnames, known), key=_start)
+        sorted(mentions + _untitled_people(sentence, mentions, named_surnames, known, vocabulary), key=_start)
         for sentence, mentions in zip(sentences, titled)
     ]
     full_names: dict[str, set[str]] = {}
@@ -107,6 +118,32 @@ def find_people(
         if mention.given:
             full_names.setdefault(mention.surname, set()).add(mention.canonical)
     return [[_link(mention, full_names) for mention in mentions] for mentions in raw]
+
+
+@dataclass(frozen=True)
+class ArticleVocabulary:
+    """What an article itself shows about its capitalised words: words it also writes in
+    lower case are English words ("Heroic", "Beheads", "Does" opening a headline or a
+    sentence), and the last words of capitalised runs it puts after "the" or "a" name things
+    ("the Apple Watch", "the Syrian Observatory", "the Po River"), not people."""
+
+    lower_case: frozenset[str]
+    thing_words: frozenset[str]
+
+    @classmethod
+    def of(cls, sentences: list[Sentence]) -> ArticleVocabulary:
+        lower, things = set(), set()
+        for sentence in sentences:
+            lower.update(LOWER_CASE_WORD.findall(sentence.text))
+            things.update(match.group(1) for match in THING_RUN.finditer(sentence.text))
+        return cls(frozenset(lower), frozenset(things))
+
+
+def _headline(sentence: Sentence) -> bool:
+    """Title case ("Macaulay Culkin Found Dead At 34"): capitals carry no news there."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence.text)
+    content = [word for word in words if word.lower() not in HEADLINE_SMALL_WORDS]
+    return len(content) >= HEADLINE_MIN_WORDS and sum(word[0].isupper() for word in content) >= HEADLINE_CAPITALS * len(content)
 
 
 def _recurring_words(sentences: list[Sentence]) -> set[str]:
@@ -146,12 +183,20 @@ def _titled_people(sentence: Sentence) -> list[PersonMention]:
 
 
 def _untitled_people(
-    sentence: Sentence, titled: list[PersonMention], honoured_surnames: set[str], known: frozenset[str]
+    sentence: Sentence,
+    titled: list[PersonMention],
+    honoured_surnames: set[str],
+    known: frozenset[str],
+    vocabulary: ArticleVocabulary,
 ) -> list[PersonMention]:
     text = sentence.text
+    if _headline(sentence):
+        return []
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in titled]
     found = []
     for match in CAPITALISED_RUN.finditer(text):
+        if DETERMINER_BEFORE.search(text[: match.start()]):
+            continue
         if any(start <= match.start() < stop for start, stop in taken):
             continue
         # A titled name inside the run ("Yesterday Ms Turnbull", "Chair Dr Jane Smith") is the
@@ -160,8 +205,8 @@ def _untitled_people(
         run = text[match.start() : cut].rstrip()
         whole = _name_words(run)
         titled = len(whole) >= 2 and _role_near(text, match.start(), match.start() + len(" ".join(whole))) is not None
-        offset, words = (0, whole) if titled else _name_start(run, honoured_surnames, known)
-        if len(words) < 2:
+        offset, words = (0, whole) if titled else _name_start(run, honoured_surnames, known, vocabulary)
+        if len(words) < 2 or words[-1] in vocabulary.thing_words:
             continue
         start = match.start() + offset
         end = start + len(" ".join(words))
@@ -176,15 +221,26 @@ def _untitled_people(
     return found
 
 
-def _name_start(run: str, honoured_surnames: set[str], known: frozenset[str]) -> tuple[int, list[str]]:
+def _name_start(
+    run: str, honoured_surnames: set[str], known: frozenset[str], vocabulary: ArticleVocabulary
+) -> tuple[int, list[str]]:
     """Where the name begins inside a capitalised run with no title beside it, and its
-    words. Titles written before a name ("Ukrainian Prime Minister Volodymyr Zelenskyy") and
-    a sentence-opening word ("Yesterday Jenny Turnross") are not part of it."""
+    words. Titles written before a name ("Ukrainian Prime Minister Volodymyr Zelenskyy"), a
+    sentence-opening word ("Yesterday Jenny Turnross", "But Mike Omeri") and a word the
+    article writes in lower case too ("Heroic Kevin Vickers") are not part of it, nor is
+    what comes before a known given name ("Nasa Charles Bolden")."""
     words = _name_words(run)
     roles = [index for index, word in enumerate(words) if word.lower() in ROLE_WORDS]
     first = roles[-1] + 1 if roles else 0
-    if not roles and words and words[0].lower() not in known and words[-1] not in honoured_surnames:
-        first = next((index for index, word in enumerate(words[:-1]) if word.lower() in known), 0)
+    if not roles and words and words[0].lower() not in known:
+        first = next(
+            (index for index, word in enumerate(words[:-1]) if word.lower() in known),
+            0 if words[-1] in honoured_surnames else first,
+        )
+    while first < len(words) - 2 and words[first].lower() in vocabulary.lower_case and words[first].lower() not in known:
+        first += 1
+    if len(words) - first == 2 and words[first].lower() in vocabulary.lower_case and words[first].lower() not in known:
+        first += 1
     skipped = " ".join(run.split()[:first])
     return (len(skipped) + 1 if skipped else 0), words[first:]
 
@@ -239,8 +295,12 @@ def _role_near(text: str, start: int, end: int) -> str | None:
         ):
             break
         role.insert(0, word)
-    while role and role[0].lower() in ARTICLES:
+    if any(word.lower() in ARTICLES for word in role):
+        role = role[max(i for i, word in enumerate(role) if word.lower() in ARTICLES) + 1 :]
+    # "Tribute Prime Minister X" under a photo: a capital before a capitalised title is a caption.
+    while len(role) > 1 and role[0][0].isupper() and role[1][0].isupper() and role[0].lower() not in ROLE_WORDS:
         role = role[1:]
+    role = role[-MAX_TITLE_WORDS:]
     return " ".join(role) if _ends_in_post(role) else None
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader
 
 from factcheck.records import Article, Evidence, Finding, RunResult
-from factcheck.report.contents import ordered_findings, sentence_counts, usage_note
+from factcheck.report.contents import ordered_findings, sentence_counts
 from factcheck.rules.base import SEVERITIES
 
 
@@ -120,7 +120,6 @@ def render_html(result: RunResult) -> str:
         sentence_counts=sentence_counts(result),
         article_number=article_number,
         anchor=anchor,
-        notes={finding.id: usage_note(finding, result) for finding in findings},
         rules_present=sorted({finding.rule for finding in findings}),
         cited_articles=[a for a in articles if a.path in cited_paths],
         shown_articles=[(article_number[a.path], a, article_passages(a, article_number[a.path], cited)) for a in shown],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factcheck.records import Evidence, RunResult
-from factcheck.report.contents import ordered_findings, usage_note
+from factcheck.report.contents import ordered_findings
 from factcheck.rules.base import SEVERITIES
 
 MAX_FINDINGS = 50  # comment boxes have size limits; the HTML report has the rest
@@ -28,9 +28,6 @@ def render_markdown(result: RunResult) -> str:
         lines.append(f"- **{finding.severity.upper()}** `{finding.rule}` {_escape(finding.message)}")
         for evidence in finding.evidence:
             lines.append(f"  - `{evidence.article}` ({evidence.start}–{evidence.end}): {_excerpt(evidence)}")
-        note = usage_note(finding, result)
-        if note:
-            lines.append(f"  - {_escape(note)}")
     if len(open_findings) > MAX_FINDINGS:
         lines.append(f"- … and {len(open_findings) - MAX_FINDINGS} more in the full report.")
     for error in result.errors:

@@ -13,7 +13,9 @@ How it decides
     inside the sentence, or words ending in a public body such as "the council", "the
     government" or "the education watchdog") is a
     conflict. Spelling variants of one name are left to name-variant, and numbers and dates
-    to their own rules.
+    to their own rules. Two names of one body are no conflict: "U.S." / "US", "DHS" /
+    "Homeland Security" (initials), "ISIS" / "Islamic State" (the aliases in
+    ``factcheck.lexicon``), or two titles of one person ("Father" / "Rev").
 
     Severity is high when the sentences agree on almost every other word
     (``high_word_overlap``); medium otherwise.
@@ -30,6 +32,7 @@ from collections.abc import Iterable, Mapping
 
 from rapidfuzz.distance import JaroWinkler
 
+from factcheck.lexicon import same_entity
 from factcheck.records import Claim, Evidence, Finding
 from factcheck.rules.alignment import Difference, Word, aligned_pairs, differences, span_of, words_of
 from factcheck.rules.base import StoryContext, finding
@@ -92,5 +95,7 @@ def _is_swap(first: Claim, second: Claim, difference: Difference, parameters: Ma
     if not (0 < len(difference.first) <= limit and 0 < len(difference.second) <= limit):
         return False
     if spelling_variant(difference.first_text(), difference.second_text(), parameters["max_name_similarity"]):
+        return False
+    if same_entity(difference.first_text(), difference.second_text()):
         return False
     return names_something(first, difference.first) and names_something(second, difference.second)

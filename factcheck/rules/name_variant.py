@@ -15,15 +15,22 @@ How it decides
       than the next (``min_margin``), both surnames start with the same letter, honorifics do
       not disagree on gender, and the surnames are similar enough (``min_surname_similarity``).
     * Two full names are paired when every word of the shorter one has a close match in the
-      other (``min_full_name_similarity``, the weakest match counts: accents aside, an
-      initial matches its name and a nickname its given name, Liz/Elizabeth), or a fairly
-      close one when both fill the same place of sentences that otherwise share their
-      wording (``min_full_name_similarity_same_slot``).
+      other (``min_full_name_similarity``, the weakest match counts: accents and hyphens
+      aside, an initial matches its name and a nickname its given name, Liz/Elizabeth), or
+      a fairly close one when both fill the same place of sentences that otherwise share
+      their wording (``min_full_name_similarity_same_slot``). A misspelling needs a misspelt
+      word: names whose every word matches exactly ("Idriss Déby" / "Idriss Deby",
+      "Zehaf-Bibeau" / "Zehaf Bibeau", "Tom" / "Thomas Mulcair", or one name with a middle
+      name more) are one name written in full or in short, never a finding; parts of a
+      hyphenated name are words of their own ("Kim Jong-il" is not "Kim Jong-un"). Two
+      people with one surname, either introduced as a relative ("his father, Adel Abdul
+      Bary"), are a family, not a misspelling.
 
     Severity is high when the story supports the match beyond spelling (both forms in one
     article, the same role, or similar sentences); medium otherwise.
 
-The message names the majority spelling (the one with more mentions) and the variant.
+The message names the spelling more articles use (the style sheet's, where it lists the
+person), or says the two are tied.
 
 Example
     Jenny Turnross, corporate director of children's services, said ...
@@ -44,6 +51,7 @@ from factcheck.cluster.people import Person
 from factcheck.extract.people import given_names
 from factcheck.records import Evidence, Finding
 from factcheck.rules.base import LEXICAL_OVERLAP, StoryContext, content_words, finding
+from factcheck.rules.majority import majority_note
 
 CODE = "FC101"
 NAME = "name-variant"
@@ -71,11 +79,13 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
                 yield _report(story, match, person, _surname_similarity(person, match), parameters)
     for first, second in combinations(introduced, 2):
         score = full_name_similarity(first, second)
+        if score >= 1.0:
+            continue
         threshold = min(
             parameters["min_full_name_similarity"],
             parameters["min_full_name_similarity_same_slot"] if _same_slot(first, second) else 1.0,
         )
-        if score >= threshold and _genders_agree(first, second):
+        if score >= threshold and _genders_agree(first, second) and not _relatives(first, second):
             majority, variant = sorted((first, second), key=_weight, reverse=True)
             yield _report(story, majority, variant, score, parameters)
 
@@ -126,20 +136,42 @@ def _name_words(person: Person) -> list[str]:
     texts = [mention.text.split(" ", 1)[1] if mention.honorific and " " in mention.text else mention.text for _, mention in person.mentions]
     fullest = max(texts, key=lambda text: (len(text.split()), text))
     plain = "".join(c for c in unicodedata.normalize("NFKD", fullest) if not unicodedata.combining(c))
-    return [word for word in re.split(r"[\s,]+", plain.lower()) if word]
+    return [word for word in re.split(r"[\s,\-‐–]+", plain.lower()) if word]
 
 
 def _word_similarity(first: str, second: str) -> float:
     a, b = first.rstrip("."), second.rstrip(".")
     if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return 1.0
-    if b in _NICKNAMES.nicknames_of(a) | _NICKNAMES.canonicals_of(a):
-        return 1.0
     similarity = JaroWinkler.similarity(a, b)
+    if b in _NICKNAMES.nicknames_of(a) | _NICKNAMES.canonicals_of(a):
+        # A short form (Tom / Thomas, Liz / Elizabeth) is the same name; one letter more or
+        # less (Claire / Clare, Steve / Steven) is a spelling to make consistent.
+        return similarity if abs(len(a) - len(b)) <= 1 else 1.0
     known = given_names()
     if a in known and b in known and similarity < DISTINCT_GIVEN_NAMES:
         return 0.0
     return similarity
+
+
+KINSHIP_BEFORE = re.compile(
+    r"\b(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|nephew|niece|"
+    r"grandfather|grandmother|grandson|granddaughter|widow|widower)(?:-in-law)?,?\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _relatives(first: Person, second: Person) -> bool:
+    """A family shares a surname: "his father, Adel Abdul Bary" is not a misspelling of
+    "Abdel-Majed Abdel Bary". Either name introduced as somebody's relative keeps two
+    people with one surname apart."""
+    if first.surname.lower() != second.surname.lower():
+        return False
+    return any(
+        KINSHIP_BEFORE.search(claim.sentence.text[: mention.start - claim.sentence.start])
+        for person in (first, second)
+        for claim, mention in person.mentions
+    )
 
 
 def _genders_agree(first: Person, second: Person) -> bool:
@@ -165,7 +197,8 @@ def _same_slot(first: Person, second: Person) -> bool:
 
 
 def _weight(person: Person) -> tuple[int, int]:
-    return (len(person.mentions), len(person.articles))
+    """Articles first: one draft repeating a misspelling is still one draft."""
+    return (len(person.articles), len(person.mentions))
 
 
 def _supported(story: StoryContext, majority: Person, variant: Person, parameters: Mapping[str, float]) -> bool:
@@ -183,22 +216,21 @@ def _report(
 ) -> Finding:
     supported = _supported(story, majority, variant, parameters)
     confidence = 0.3 + 0.4 * similarity + (0.25 if supported else 0.0)
-    message = (
-        f"“{_spelling(variant)}” ({_count(variant)}) is probably a misspelling of "
-        f"“{majority.name}” ({_count(majority)})."
-    )
+    listed = {person.name.lower(): person.name for person in story.style}
+    style = next((listed[p.name.lower()] for p in (majority, variant) if p.name.lower() in listed), None)
+    if style is not None and style.lower() == variant.name.lower():
+        majority, variant = variant, majority
+    note = majority_note([majority.name, _spelling(variant)], [len(majority.articles), len(variant.articles)], style)
+    if style is None and len(majority.articles) == len(variant.articles):
+        message = f"“{_spelling(variant)}” and “{majority.name}” probably name one person, spelt two ways. {note}"
+    else:
+        message = f"“{_spelling(variant)}” is probably a misspelling of “{majority.name}”. {note}"
     evidence = _evidence(variant, majority)
     return finding(NAME, story.name, "high" if supported else "medium", confidence, message, evidence)
 
 
 def _spelling(person: Person) -> str:
     return person.mentions[0][1].text
-
-
-def _count(person: Person) -> str:
-    mentions = len(person.mentions)
-    articles = len(person.articles)
-    return f"{mentions} mention{'s' * (mentions != 1)} in {articles} article{'s' * (articles != 1)}"
 
 
 def _evidence(variant: Person, majority: Person) -> list[Evidence]:

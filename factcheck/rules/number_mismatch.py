@@ -5,28 +5,39 @@ What it catches
     in another; "346 children" against "364 children".
 
 How it decides
-    Only sentences about the same thing (clustered together, or sharing most of their
-    wording) are compared, and only numbers
+    Only sentences of two different articles about the same thing (clustered together, or
+    sharing most of their wording) are compared, and only numbers
     that count the same thing in the same way: a ratio against a ratio of the same total, a
     count against a count in the same unit ("four out of five areas" is never compared with
     "11 areas of improvement"). Stated approximations are honoured: "more than 300" agrees
     with 346, "about 350" agrees with 346 (within ``approximate_tolerance``), "up to three"
-    agrees with two. A number the other sentence also states is never a conflict.
+    agrees with two, and a round number agrees with what rounds to it ("$2,000" / "$2,084",
+    "40 feet" / 39) when it is 100 or more or a measurement. A number the other sentence
+    also states is never a conflict, nor is a number given with an alternative beside it
+    ("10 or 11 shots"). One article giving two numbers for one noun ("six shots ...
+    another four or five shots") is stating two facts, so only articles are compared. The
+    two numbers must also be said about the same thing beyond their noun: some content word
+    around them is shared ("weighed ... 280 pounds" / "weighing ... 266 pounds"), since
+    "four airstrikes near Kobani" and "more than 135 airstrikes" count different raids.
+    One pair of values for one thing is one finding, however many sentences repeat it.
 
     Severity is high when the two sentences are very alike (``high_similarity``), since
     then they almost surely report one fact; medium otherwise.
 
-The message names the value most articles use, where there is a majority.
+Each pair of sentences is one finding. The message says how many articles state each
+value, and which one more of them use, or that it is a tie.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+import re
 from collections.abc import Iterable, Mapping
 from itertools import combinations
 
+from factcheck.lexicon import MEASURES, carries_meaning
 from factcheck.records import Claim, Evidence, Finding, Quantity
+from factcheck.rules.majority import majority_note
 from factcheck.rules.alignment import comparable_groups
 from factcheck.rules.base import StoryContext, finding
 
@@ -38,24 +49,83 @@ PARAMETERS = {"high_similarity": 0.75, "approximate_tolerance": 0.1}
 
 LOWER_BOUNDS = frozenset({"more than", "over", "at least", "upwards of", "in excess of"})
 UPPER_BOUNDS = frozenset({"up to", "fewer than", "less than", "under", "at most", "no more than"})
+ROUNDED_FROM = 100
+CONTEXT_WINDOW = 5
+ALTERNATIVE_GAP = 8
+WORD = re.compile(r"[A-Za-z][a-z]+")
 APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "an estimated"})
 
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
     tolerance = parameters["approximate_tolerance"]
+    stated = _articles_stating(story)
+    best: dict[tuple, tuple[float, tuple[Claim, Quantity], tuple[Claim, Quantity]]] = {}
     for group in comparable_groups(story):
         claims = [story.claims[index] for index in group]
         for counted in _by_kind_of_number(claims).values():
-            conflicts = [
-                (first, second)
-                for first, second in combinations(counted, 2)
-                if first[0].sentence.text != second[0].sentence.text
-                and same_thing(first[1], second[1])
-                and not agree(first[1], second[1], tolerance)
-                and not _matched_elsewhere(first, second, tolerance)
-            ]
-            if conflicts:
-                yield _report(story, counted, conflicts, parameters)
+            for first, second in combinations(counted, 2):
+                if not _conflict(first, second, tolerance):
+                    continue
+                thing = first[1].thing or second[1].thing
+                key = (thing, first[1].unit, first[1].of_total, *sorted((first[1].value, second[1].value)))
+                similarity = story.similarity(first[0], second[0])
+                if key not in best or similarity > best[key][0]:
+                    best[key] = (similarity, first, second)
+    for _, first, second in best.values():
+        yield _report(story, first, second, stated, parameters)
+
+
+def _conflict(first: tuple[Claim, Quantity], second: tuple[Claim, Quantity], tolerance: float) -> bool:
+    """Two articles' numbers for one counted thing that cannot both be right. One article's
+    two numbers for one noun ("six shots ... another four or five shots") are two facts, and
+    a sentence that gives several numbers for the thing is not pinned to either."""
+    (claim_a, quantity_a), (claim_b, quantity_b) = first, second
+    return (
+        claim_a.sentence.article != claim_b.sentence.article
+        and same_thing(quantity_a, quantity_b)
+        and not agree(quantity_a, quantity_b, tolerance)
+        and not _matched_elsewhere(first, second, tolerance)
+        and _one_value(claim_a, quantity_a)
+        and _one_value(claim_b, quantity_b)
+        and (quantity_a.of_total is not None or bool(context_words(claim_a, quantity_a) & context_words(claim_b, quantity_b)))
+    )
+
+
+def context_words(claim: Claim, quantity: Quantity) -> set[str]:
+    """What a number is said about, besides its noun: the content words around it, cut to
+    their first five letters ("weighed out at 280 pounds" / "weighing roughly 266 pounds"
+    share "weigh"; "one of 150 women released" / "138 women released" share "relea").
+    Two counts of one noun with nothing else in common ("four airstrikes near Kobani" /
+    "more than 135 airstrikes") are usually counts of two things."""
+    text = claim.sentence.text
+    before = text[: quantity.start - claim.sentence.start]
+    after = text[quantity.end - claim.sentence.start :]
+    window = WORD.findall(before)[-CONTEXT_WINDOW:] + WORD.findall(after)[:CONTEXT_WINDOW]
+    thing = (quantity.thing or "")[:5]
+    return {
+        word.lower()[:5]
+        for word in window
+        if carries_meaning(word.lower()) and len(word) > 2 and word.lower()[:5] != thing
+    }
+
+
+def _one_value(claim: Claim, quantity: Quantity) -> bool:
+    """No alternative given beside it ("10 or 11 shots", "four or five")."""
+    return not any(
+        other.value != quantity.value and min(abs(other.start - quantity.end), abs(quantity.start - other.end)) <= ALTERNATIVE_GAP
+        for other in claim.quantities
+        if same_thing(other, quantity)
+    )
+
+
+def _articles_stating(story: StoryContext) -> dict[tuple, set[str]]:
+    """For each (thing, unit, total, value): the articles that state it."""
+    stated: dict[tuple, set[str]] = {}
+    for claim in story.claims:
+        for quantity in claim.quantities:
+            key = (quantity.thing, quantity.unit, quantity.of_total, quantity.value)
+            stated.setdefault(key, set()).add(claim.sentence.article)
+    return stated
 
 
 def _by_kind_of_number(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, Quantity]]]:
@@ -86,10 +156,25 @@ def same_thing(first: Quantity, second: Quantity) -> bool:
 
 
 def agree(first: Quantity, second: Quantity, tolerance: float) -> bool:
-    """Whether two numbers for one thing can both be true as written: their ranges overlap."""
+    """Whether two numbers for one thing can both be true as written: their ranges overlap,
+    or one is the other rounded ("$2,000" for $2,084; "40 feet" for 39)."""
     low_a, high_a = value_range(first, tolerance)
     low_b, high_b = value_range(second, tolerance)
-    return low_a <= high_b and low_b <= high_a
+    return (low_a <= high_b and low_b <= high_a) or rounded(first, second) or rounded(second, first)
+
+
+def rounded(round_one: Quantity, precise: Quantity) -> bool:
+    """Whether `round_one` is `precise` rounded to its own last non-zero digit. Only large
+    numbers and measurements are rounded in copy: "20 killed" is not "24 killed"."""
+    value = round_one.value
+    if (round_one.qualifier or "").lower() in LOWER_BOUNDS | UPPER_BOUNDS or (precise.qualifier or "").lower() in LOWER_BOUNDS | UPPER_BOUNDS:
+        return False
+    if value <= 0 or value != int(value) or not (value >= ROUNDED_FROM or round_one.thing in MEASURES):
+        return False
+    step = 1
+    while value % (step * 10) == 0 and step * 10 < value:
+        step *= 10
+    return step > 1 and round(precise.value / step) * step == value
 
 
 def value_range(quantity: Quantity, tolerance: float) -> tuple[float, float]:
@@ -110,21 +195,17 @@ def value_range(quantity: Quantity, tolerance: float) -> tuple[float, float]:
 
 def _report(
     story: StoryContext,
-    counted: list[tuple[Claim, Quantity]],
-    conflicts: list[tuple[tuple[Claim, Quantity], tuple[Claim, Quantity]]],
+    first: tuple[Claim, Quantity],
+    second: tuple[Claim, Quantity],
+    stated: dict[tuple, set[str]],
     parameters: Mapping[str, float],
 ) -> Finding:
-    similarity = max(story.similarity(a[0], b[0]) for a, b in conflicts)
-    involved = {id(side[1]): side for pair in conflicts for side in pair}
-    ordered = [pair for pair in counted if id(pair[1]) in involved]
-    votes = Counter(quantity.text.lower() for _, quantity in ordered)
-    (common, common_count), *rest = votes.most_common()
-    forms = " vs ".join(f"“{text}”" for text in votes)
-    thing = next((quantity.thing for _, quantity in ordered if quantity.thing), None)
+    similarity = story.similarity(first[0], second[0])
+    thing = first[1].thing or second[1].thing
     subject = f"a count of “{thing}”" if thing else "a ratio"
-    message = f"The articles disagree on {subject}: {forms}."
-    if rest and common_count > rest[0][1]:
-        message += f" Most say “{common}”."
-    evidence = [Evidence.of(claim.sentence, quantity) for claim, quantity in ordered]
+    message = f"The articles disagree on {subject}: “{first[1].text}” vs “{second[1].text}”."
+    counts = [len(stated.get((q.thing, q.unit, q.of_total, q.value), ())) for _, q in (first, second)]
+    message += " " + majority_note([first[1].text, second[1].text], counts)
+    evidence = [Evidence.of(claim.sentence, quantity) for claim, quantity in (first, second)]
     severity = "high" if similarity >= parameters["high_similarity"] else "medium"
     return finding(NAME, story.name, severity, 0.5 + 0.5 * similarity, message, evidence)

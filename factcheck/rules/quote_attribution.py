@@ -8,14 +8,21 @@ What it catches
 How it decides
     Quotations are paired as quote-mismatch pairs them (most of the shorter one's words line
     up with the other, ``min_shared``; at least ``min_words`` words). Speakers come from
-    extraction ("X said:", "said X", "He added:" resolved to the last person named). A
-    quotation with no stated speaker is never a conflict. Two speakers are the same when
-    their names match, one is the surname of the other ("Ms Parsons" / "Liz Parsons"), or
-    they share a surname.
+    extraction ("X said:", "said X", "He added:" resolved to the last person named), and
+    each is resolved to one person of the story: their full name, or a surname or given name
+    that only one person of the story has ("Smith", "Jess" for Jess Smith). A conflict needs
+    two different resolved people. A speaker that is no person of the story ("a spokesman",
+    "The White House", "The Daily", "She went on to") is never a conflict: an official and
+    the body they speak for, or a newspaper that printed the words, are not two speakers.
+    Two spellings of one name ("Idriss Déby" / "Idriss Deby") are one person here and a
+    name-variant finding there. A pronoun resolved to a person who is not named in the
+    same paragraph as the quotation is not trusted either.
 
 Example
     Cllr Liz Parsons said: “We want the best for our children.”
     Jenny Turnross said: “We want the best for our children.”
+
+Two speakers that are one person written two ways are left to name-variant.
 """
 
 from __future__ import annotations
@@ -24,24 +31,23 @@ from collections.abc import Iterable, Mapping
 
 from factcheck.records import Evidence, Finding
 from factcheck.rules.base import StoryContext, finding
+from factcheck.rules.name_variant import full_name_similarity
 from factcheck.rules.quote_mismatch import quote_pairs
+from factcheck.rules.speakers import resolve_speaker
 
 CODE = "FC602"
 NAME = "quote-attribution"
 SUMMARY = "The same quotation attributed to different speakers"
 SEVERITY = "high"
-PARAMETERS = {"min_words": 4, "min_shared": 0.8}
-
-
-def same_speaker(first: str, second: str) -> bool:
-    a, b = first.lower().split(), second.lower().split()
-    return a == b or a[-1] == b[-1] or " ".join(a) in " ".join(b) or " ".join(b) in " ".join(a)
-
+PARAMETERS = {"min_words": 4, "min_shared": 0.8, "max_same_person_similarity": 0.85}
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
     for pair in quote_pairs(story, int(parameters["min_words"]), parameters["min_shared"]):
         (claim_a, quote_a), (claim_b, quote_b) = pair.first, pair.second
-        if not quote_a.speaker or not quote_b.speaker or same_speaker(quote_a.speaker, quote_b.speaker):
+        speaker_a, speaker_b = resolve_speaker(quote_a.speaker, story.people), resolve_speaker(quote_b.speaker, story.people)
+        if speaker_a is None or speaker_b is None or speaker_a is speaker_b:
+            continue
+        if full_name_similarity(speaker_a, speaker_b) >= parameters["max_same_person_similarity"]:
             continue
         message = f"The same words are given to “{quote_a.speaker}” in one place and to “{quote_b.speaker}” in another."
         evidence = [Evidence.of(claim_a.sentence, quote_a), Evidence.of(claim_b.sentence, quote_b)]

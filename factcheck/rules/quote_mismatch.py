@@ -7,9 +7,21 @@ What it catches
 How it decides
     Quotations of at least ``min_words`` words are lined up word by word (case and
     punctuation aside). Two are the same quotation when most of the shorter one's words
-    line up with the other (``min_shared``). Words missing only at either end are a shorter
+    line up with the other (``min_shared``) and what they share holds at least four words
+    that carry meaning, or one when both are given to the same person of the story ("Our
+    prayers are with you", said by one person, is not "Our thoughts and prayers are with
+    all those affected", said by another). Words missing only at either end are a shorter
     extract, which is fine; a word changed anywhere, or added or dropped inside the shared
     stretch, is a rewording. The message shows the word-level difference.
+
+    Only words that carry meaning count. Both sides of each difference are folded to one
+    spelling first (typographic marks, contractions, British/American spelling, "Sept." for
+    "September", "ten" for "10", brackets, ellipses and [sic]; see ``factcheck.lexicon``): a
+    difference that vanishes, or that changes only function words ("the" for "a", an added
+    "that"), or one word for the same word inflected ("operation" / "operations"), is how
+    print differs, not what was said. Words only left out inside the shared stretch are an
+    extract (quoting drops words, with or without an ellipsis) unless they are a negation
+    or a number.
 
     Severity is high when a changed word is a number or a negation, medium otherwise.
 
@@ -26,9 +38,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 
+from factcheck.lexicon import NEGATIONS, carries_meaning, fold_word, folded_words, is_number, same_word_family
 from factcheck.records import Claim, Evidence, Finding, Mention, Quote
 from factcheck.rules.alignment import Difference, Word, words_of
 from factcheck.rules.base import StoryContext, finding
+from factcheck.rules.speakers import same_resolved_speaker
 
 CODE = "FC601"
 NAME = "quote-mismatch"
@@ -36,6 +50,8 @@ SUMMARY = "The same quotation worded differently"
 SEVERITY = "medium"
 PARAMETERS = {"min_words": 4, "min_shared": 0.7}
 
+# One quotation quoted twice shares at least this many words that carry meaning.
+MIN_SHARED_CONTENT = 4
 WEIGHTY = re.compile(r"^(?:\d[\d,.%]*|not|never|no|n't|\w+n't)$")
 
 
@@ -78,7 +94,7 @@ def _quote_pairs(story: StoryContext, min_words: int, min_shared: float) -> Iter
         blocks = [block for block in matcher.get_matching_blocks() if block.size]
         matched = sum(block.size for block in blocks)
         shared = matched / min(len(keys_a), len(keys_b))
-        if shared < min_shared:
+        if shared < min_shared or not _one_utterance(story, quote_a, quote_b, _shared_content(keys_a, blocks)):
             continue
         inner = [
             Difference(tuple(words_a[a0:a1]), tuple(words_b[b0:b1]))
@@ -86,6 +102,21 @@ def _quote_pairs(story: StoryContext, min_words: int, min_shared: float) -> Iter
             if tag == "replace" or (tag != "equal" and _inside(blocks, a0, a1, b0, b1))
         ]
         yield QuotePair((claim_a, quote_a), (claim_b, quote_b), shared, inner)
+
+
+def _shared_content(keys: list[str], blocks: list) -> int:
+    """Words that carry meaning among those two quotations share: "Our prayers are with
+    you" and "Our thoughts and prayers are with all those affected" share one ("prayers"),
+    which makes two condolences, not one quotation."""
+    return sum(carries_meaning(fold_word(key)) for block in blocks for key in keys[block.a : block.a + block.size])
+
+
+def _one_utterance(story: StoryContext, first: Quote, second: Quote, shared_content: int) -> bool:
+    """Enough shared meaning to be one quotation: MIN_SHARED_CONTENT words, or fewer when
+    both are given to one person of the story ("Shame about my wheels" / "... tyres")."""
+    if shared_content >= MIN_SHARED_CONTENT:
+        return True
+    return shared_content >= 1 and same_resolved_speaker(first, second, story.people)
 
 
 def _inside(blocks: list, a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -97,14 +128,32 @@ def _inside(blocks: list, a0: int, a1: int, b0: int, b1: int) -> bool:
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
     for pair in quote_pairs(story, int(parameters["min_words"]), parameters["min_shared"]):
-        if not pair.inner:
+        inner = [difference for difference in pair.inner if changes_meaning(difference)]
+        if not inner:
             continue
-        changes = "; ".join(_change(difference) for difference in pair.inner)
-        weighty = any(WEIGHTY.match(word.key) for d in pair.inner for word in d.first + d.second)
+        changes = "; ".join(_change(difference) for difference in inner)
+        weighty = any(WEIGHTY.match(word.key) for d in inner for word in d.first + d.second)
         (claim_a, quote_a), (claim_b, quote_b) = pair.first, pair.second
         message = f"A quotation is worded differently: {changes}."
-        evidence = [Evidence.of(claim_a.sentence, _span(quote_a, pair.inner, True)), Evidence.of(claim_b.sentence, _span(quote_b, pair.inner, False))]
+        evidence = [Evidence.of(claim_a.sentence, _span(quote_a, inner, True)), Evidence.of(claim_b.sentence, _span(quote_b, inner, False))]
         yield finding(NAME, story.name, "high" if weighty else "medium", pair.shared, message, evidence)
+
+
+def changes_meaning(difference: Difference) -> bool:
+    """Whether the two sides say different things once folded to one spelling. Words only
+    left out are an extract (quoting drops words, with or without an ellipsis) unless they
+    are a negation or a number; words replaced must replace a word that carries meaning
+    with one that is not the same word inflected ("operation" / "operations")."""
+    first = folded_words(difference.first_text())
+    second = folded_words(difference.second_text())
+    only_first = [word for word in first if word not in second and carries_meaning(word)]
+    only_second = [word for word in second if word not in first and carries_meaning(word)]
+    if not first or not second:
+        return any(word in NEGATIONS or is_number(word) for word in only_first + only_second)
+    unmatched = [
+        word for word in only_first if not any(same_word_family(word, other) for other in only_second)
+    ] + [word for word in only_second if not any(same_word_family(word, other) for other in only_first)]
+    return bool(unmatched)
 
 
 def _change(difference: Difference) -> str:

@@ -10,15 +10,22 @@ How it decides
     ("the council's") and words that say when ("new", "incoming"). Past roles ("former",
     "ex-") are never compared with present ones: both can be true.
 
+    * Rank words count only between two forms of one post ("director" / "deputy director");
+      "deputy chief of staff" and "spokesman" are two jobs one person can hold.
     * One role is the other with words left out ("interim director" / "interim corporate
       director"): a shorter form of one title, not reported, unless a left-out word changes
       rank ("deputy", "assistant", "vice", "acting", "shadow"): high.
     * Same kind of post (the same head word: "member", "director") with a different remit
       ("for children's services" / "for adult social care"; a different proper name, or
       mostly different words, since "troubled start-up" / "distressed start-up" is only a
-      rewording): high.
+      rewording): high. Both roles must state their remit the same way: after the post ("of
+      ...", "for ...") or, for officers, secretaries, ministers, commissioners and attorneys,
+      before it ("chief financial officer", "interior minister"); "armed forces chief" and
+      "chief of defence staff" say one post two ways, "war reporter" and "freelance
+      reporter" describe one reporter.
     * Different senior posts ("corporate director" / "chief executive"; abbreviations such as
-      "CEO" are spelt out first): medium. Other pairs
+      "CEO" are spelt out first): medium. "Chief", "leader", "head" and "boss" are what
+      copy calls any senior post, so they never make a second one. Other pairs
       of different posts are not reported: people hold several ("councillor" and "cabinet
       member").
 
@@ -50,6 +57,8 @@ ABBREVIATIONS = {
     "ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer",
     "cto": "chief technology officer", "md": "managing director", "pm": "prime minister",
 }
+GENERIC_POSTS = frozenset("chief leader head boss".split())
+REMIT_BEFORE_POSTS = frozenset("officer secretary minister commissioner attorney".split())
 REMIT = re.compile(r"\b(?:for|of)\b\s+(.*)$")
 REMIT_OVERLAP = 0.5
 
@@ -75,11 +84,12 @@ def compare(first: str, second: str) -> tuple[str, str] | None:
     shorter, longer = (set(a), set(b)) if len(set(a)) <= len(set(b)) else (set(b), set(a))
     if shorter < longer:
         return ("high", "a different rank") if (longer - shorter) & RANKS else None
-    if (set(a) ^ set(b)) & RANKS:
+    same_post = head(first) is not None and head(first) == head(second)
+    if same_post and (set(a) ^ set(b)) & RANKS:
         return "high", "a different rank"
-    if head(first) and head(first) == head(second):
+    if same_post:
         return ("high", "the same post with a different remit") if _different_remits(first, second) else None
-    if _senior(first) and _senior(second):
+    if _distinct_senior_posts(first, second):
         return "medium", "different senior posts"
     return None
 
@@ -88,7 +98,10 @@ def _different_remits(first: str, second: str) -> bool:
     """Remits that name different things: a changed proper name ("Eastern District" /
     "Southern District"), or common words mostly not shared ("children's services" / "adult
     social care"). "troubled start-up" against "distressed start-up" is a rewording."""
-    words = [set(re.findall(r"[\w’'-]+", REMIT.search(role).group(1))) if REMIT.search(role) else set() for role in (first, second)]
+    remits = [REMIT.search(role) for role in (first, second)]
+    if not all(remits):
+        return not any(remits) and _different_modifiers(first, second)
+    words = [set(re.findall(r"[\w’'-]+", remit.group(1))) for remit in remits]
     changed = words[0] ^ words[1]
     if any(word[:1].isupper() for word in changed):
         return True
@@ -97,8 +110,25 @@ def _different_remits(first: str, second: str) -> bool:
     return not union or len(lower[0] & lower[1]) < REMIT_OVERLAP * len(union)
 
 
-def _senior(role: str) -> bool:
-    return head(role) in SENIOR_POSTS or "chief" in role_words(role)
+def _different_modifiers(first: str, second: str) -> bool:
+    """For posts whose remit is written before them ("chief financial officer", "foreign
+    secretary", "interior minister"): different words there are different posts. For
+    other posts they describe ("war reporter" / "freelance reporter")."""
+    if head(first) not in REMIT_BEFORE_POSTS:
+        return False
+    a, b = (set(role_words(role)) - RANKS - {"chief"} for role in (first, second))
+    return bool(a - b) and bool(b - a)
+
+
+def _distinct_senior_posts(first: str, second: str) -> bool:
+    """Two named senior posts ("corporate director" / "chief executive"). "Chief", "leader",
+    "head" and "boss" are what copy calls any of them, so they are never a second post."""
+    heads = head(first), head(second)
+    if not all(heads) or any(post in GENERIC_POSTS for post in heads):
+        return False
+    if heads[0] in role_words(second) or heads[1] in role_words(first):
+        return False
+    return all(post in SENIOR_POSTS for post in heads)
 
 
 def role_span(claim: Claim, mention: PersonMention) -> Mention:
