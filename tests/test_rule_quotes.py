@@ -52,10 +52,16 @@ def test_a_dropped_negation_inside_a_quotation_is_a_rewording():
     assert "“not” added" in found.message
 
 
-def test_two_quotations_sharing_few_meaningful_words_are_not_one_quotation():
+def test_two_speakers_sharing_few_meaningful_words_are_not_one_quotation():
     first = "Cllr Liz Parsons said: “Our prayers are with you.”"
-    second = "Cllr Liz Parsons said: “Our thoughts and prayers are with all those affected.”"
+    second = "Jenny Turnross said: “Our thoughts and prayers are with all those affected.”"
     assert findings_of("quote-mismatch", {"a.txt": first, "b.txt": second}) == []
+
+
+def test_a_short_quotation_of_one_speaker_reworded_is_found():
+    first = "Cllr Liz Parsons said: “Shame about my wheels.”"
+    (found,) = findings_of("quote-mismatch", {"a.txt": first, "b.txt": first.replace("wheels", "tyres")})
+    assert "“wheels” → “tyres”" in found.message
 
 
 def test_speakers_that_are_no_person_of_the_story_are_never_an_attribution_conflict():
