@@ -71,7 +71,10 @@ def check(
     output: Annotated[str | None, typer.Option("--output", "-o", help="Report file, or - for stdout. [default: reports/<folder>.<format>]", show_default=False)] = None,
     model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder or cached name. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
     backend: Annotated[Backend, typer.Option(help="Embedding backend: onnx (bundled model, no torch after a one-time export), torch (reference; any --model), static (distilled, fast, less faithful; needs the static extra), tfidf (no model).")] = Backend.onnx,
-    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding is at or above this severity.")] = FailOn.high,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(help="Exit 1 when a finding is at or above this severity (every reported finding is at least medium)."),
+    ] = FailOn.medium,
     config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the checked folder or a parent]", show_default=False)] = None,
     claims: Annotated[Path, typer.Option(help="Folder for the extracted-claims table.")] = Path("claims"),
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse sentence vectors and unchanged stories' findings from earlier runs (user cache folder).")] = True,
@@ -223,7 +226,10 @@ def list_rules(
     found = find_rule(rule)
     if found is None:
         raise fail(f"no rule named {rule!r}; `factcheck rules` lists them")
-    parameters = "\n".join(f"    {key} = {value}" for key, value in found.parameters.items())
+    parameters = "\n".join(
+        f"    {key} = {parameter.default}   # {parameter.help} ({parameter.low} to {parameter.high})"
+        for key, parameter in found.declared.items()
+    ) or "    (none)"
     typer.echo(f"{found.code} {found.name} (default severity: {found.severity})\n\n{found.docs}\n\nSettings ([rules.{found.name}]):\n{parameters}")
 
 
@@ -240,7 +246,7 @@ def _story_cache(embedder: object, settings: object):
     """A cache of story findings, for embedders whose vectors depend only on the sentence."""
     from factcheck.story_cache import StoryCache
 
-    key = getattr(embedder, "cache_key", None)
+    key = embedder.cache_key
     return StoryCache(key, settings) if key else None
 
 

@@ -118,13 +118,16 @@ def _parse(table: dict, source: str) -> Settings:
         settings.severity[name] = severity
     for rule_key, values in dict(table.get("rules", {})).items():
         name = _rule_names([rule_key], "rules", source)[0]
-        for parameter in values:
-            if parameter not in RULES[name].parameters:
+        declared = RULES[name].declared
+        for parameter, value in values.items():
+            if parameter not in declared:
                 raise ConfigError(
-                    f"{source}: unknown setting 'rules.{rule_key}.{parameter}' "
-                    f"(known: {', '.join(RULES[name].parameters)})"
+                    f"{source}: unknown setting 'rules.{rule_key}.{parameter}' (known: {', '.join(declared) or 'none'})"
                 )
-        settings.rules[name] = {key: _number(values, key, f"{source}: rules.{rule_key}", 0.0, 1.0) for key in values}
+            try:
+                settings.rules.setdefault(name, {})[parameter] = declared[parameter].parse(value)
+            except ValueError as error:
+                raise ConfigError(f"{source}: 'rules.{rule_key}.{parameter}' {error}") from error
     if "people" in table:
         settings.people = _people(table["people"], source)
     if "accepted" in table:

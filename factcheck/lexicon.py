@@ -9,6 +9,35 @@ from __future__ import annotations
 
 import re
 
+# The calendar, as copy writes it: full names; three letters (and "Sept") abbreviate a month.
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, start=1)}
+# "Jan", "January", "Sept", "September": any month as a regular expression, case as written.
+MONTH_PATTERN = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+WEEKDAY_PATTERN = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
+
+# Verbs that attribute words to a speaker; the first few also introduce a name ("said X").
+SPEECH_VERBS = (
+    "said", "says", "say", "added", "adds", "told", "tells", "explained", "explains", "warned", "warns", "stated",
+    "states", "wrote", "writes", "commented", "insisted", "insists", "admitted", "admits", "claimed", "claims",
+    "continued", "argued", "argues", "replied", "responded", "asked", "declared", "announced", "tweeted", "posted",
+    "according to",
+)
+NAMING_SPEECH_VERBS = ("said", "says", "told", "added", "according to")
+
+# Honorific -> grammatical gender it implies ("" when it implies none).
+HONORIFICS: dict[str, str] = {
+    "mr": "m", "sir": "m", "lord": "m", "baron": "m",
+    "ms": "f", "mrs": "f", "miss": "f", "dame": "f", "lady": "f", "baroness": "f",
+    "mx": "", "cllr": "", "councillor": "", "dr": "", "prof": "", "professor": "",
+    "rev": "", "revd": "", "det": "", "insp": "", "sgt": "", "supt": "", "pc": "",
+    "judge": "", "capt": "", "col": "", "gen": "", "lt": "", "dci": "", "ds": "", "di": "",
+}
+
 # Words that carry grammar, not facts: a quotation that differs only in these says the same.
 FUNCTION_WORDS = frozenset(
     """a an the and or but so of to in on at by for from with as into onto about over under than then
@@ -76,12 +105,13 @@ GENERIC_SPEAKERS = frozenset(
 def folded_words(text: str) -> list[str]:
     """The words of `text` in one spelling: typographic quotes and dashes plain, contractions
     expanded, British and American spellings, month abbreviations and small number words
-    made one form, brackets, ellipses and [sic] gone. Two quotations whose folded words are
+    made one form, hyphens inside words dropped, brackets, ellipses and [sic] gone. Two quotations whose folded words are
     equal say the same thing in print."""
     plain = text.lower().replace("’", "'").replace("‘", "'").replace("…", " ")
     plain = re.sub(r"\[sic\]", " ", plain)
     plain = _CONTRACTED.sub(lambda match: CONTRACTIONS[match.group(1)], plain)
     plain = plain.replace("per cent", "%").replace("percent", "%")
+    plain = re.sub(r"(?<=[a-z])-(?=[a-z])", "", plain)  # micro-chipped / microchipped
     words = re.findall(r"[\w%]+(?:\.[\w]+)*", plain)
     return [part for word in words for part in fold_word(word).split()]
 

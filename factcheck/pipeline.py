@@ -17,10 +17,11 @@ from factcheck.cluster import cluster_sentences, index_people, prepare_clusterin
 from factcheck.config import Settings
 from factcheck.embed import Embedder
 from factcheck.extract.claims import extract_claims
-from factcheck.extract.people import find_people
+from factcheck.extract.people import with_story_given_names
 from factcheck.ingest import read_articles
 from factcheck.records import Article, Claim, Finding, ReadError, RunResult, Story
-from factcheck.rules import StoryContext, accepted_groups, run_rules, without_accepted
+from factcheck.decide import Decide, decide
+from factcheck.rules import StoryContext, accepted_groups, run_rules, with_configured_severity, without_accepted
 from factcheck.segment import split_sentences
 from factcheck.story_cache import StoryCache
 
@@ -54,6 +55,7 @@ def check_paths(
     warnings: Sequence[str] = (),
     track: Track = no_progress,
     cache: StoryCache | None = None,
+    judge: Decide = decide,
 ) -> Analysis:
     """Read, extract and check; with a `cache`, stories whose drafts, settings, model and code
     are unchanged take their claims and findings from it and are neither extracted, embedded
@@ -76,7 +78,7 @@ def check_paths(
         claims = claims_by_story[story.name]
         story_vectors = vectors[offset : offset + len(claims)]
         offset += len(claims)
-        checked = check_story(story.name, claims, story_vectors, settings)
+        checked = check_story(story.name, claims, story_vectors, settings, judge)
         if cache:
             cache.put(story, checked)
         findings.extend(checked)
@@ -100,23 +102,19 @@ def cached_claims(story: Story, cache: StoryCache | None, track: Track = no_prog
 
 
 def story_claims(story: Story, track: Track = no_progress) -> list[Claim]:
-    """Claims of every article of a story. People are looked for twice: a given name one
-    draft uses ("Carlos Watson") makes the same name a person in the others."""
-    sentences = {
-        article.path: split_sentences(article)
+    """Claims of every article of a story, each article on its own (as nightly extracts
+    them); what the story's other drafts tell about people is added when it is checked."""
+    return [
+        claim
         for article in track(story.articles, f"Reading {story.name}", len(story.articles))
-    }
-    given = frozenset(
-        mention.given
-        for article in story.articles
-        for mentions in find_people(article, sentences[article.path])
-        for mention in mentions
-        if mention.given
-    )
-    return [claim for article in story.articles for claim in extract_claims(article, sentences[article.path], given)]
+        for claim in extract_claims(article, split_sentences(article))
+    ]
 
 
-def check_story(name: str, claims: list[Claim], vectors: np.ndarray, settings: Settings) -> list[Finding]:
+def check_story(name: str, claims: list[Claim], vectors: np.ndarray, settings: Settings, judge: Decide = decide) -> list[Finding]:
+    """Rules propose, the decision layer (`judge`) keeps what is worth reporting, then the
+    settings' severities and accepted variants apply."""
+    claims = with_story_given_names(claims)
     context = StoryContext(
         name=name,
         claims=claims,
@@ -125,7 +123,8 @@ def check_story(name: str, claims: list[Claim], vectors: np.ndarray, settings: S
         people=index_people(claims),
         style=tuple(settings.people),
     )
-    findings = run_rules(context, settings.enabled_rules, settings.severity, settings.rules)
+    candidates = run_rules(context, settings.enabled_rules, settings.rules)
+    findings = with_configured_severity(judge(candidates, context), settings.severity)
     return without_accepted(findings, accepted_groups(settings.accepted_variants))
 
 
@@ -135,7 +134,7 @@ def embed_claims(claims: list[Claim], embedder: Embedder, track: Track = no_prog
     unique = list(dict.fromkeys(claim.sentence.text for claim in claims))
     if not unique:
         return np.zeros((0, 1), dtype=np.float32)
-    size = len(unique) if getattr(embedder, "whole_corpus", False) else EMBED_CHUNK
+    size = len(unique) if embedder.whole_corpus else EMBED_CHUNK
     chunks = [unique[start : start + size] for start in range(0, len(unique), size)]
     vectors = np.vstack([embedder.encode(chunk) for chunk in track(chunks, "Embedding", len(chunks))])
     row = {text: index for index, text in enumerate(unique)}

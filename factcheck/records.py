@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -149,12 +150,20 @@ class Evidence:
         )
 
 
+class Severity(StrEnum):
+    """How much a finding matters, most severe first. A str, so reports print "high"."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
 @dataclass(frozen=True)
 class Finding:
     """A probable disagreement, with a plain message and the sentences that show it."""
 
     rule: str
-    severity: str
+    severity: Severity
     confidence: float
     story: str
     message: str

@@ -29,11 +29,12 @@ SCHEMA = (
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of every source file of the package: new rules or fixes invalidate results."""
+    """A hash of every source file of the package (and the decision model's weights): new
+    rules, fixes or a refitted model invalidate results."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".j2"):
+        if path.is_file() and path.suffix in (".py", ".j2", ".json"):
             digest.update(str(path.relative_to(package)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

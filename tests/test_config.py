@@ -37,6 +37,22 @@ def test_rule_parameters_override_defaults(tmp_path):
     assert load_settings(path, []).rules == {"name-variant": {"min_surname_similarity": 0.7}}
 
 
+def test_whole_number_parameters_are_configurable_within_their_declared_range(tmp_path):
+    path = write(tmp_path, "c.toml", "[rules.quote-mismatch]\nmin_words = 6\n[rules.date-mismatch]\nmax_event_gap_days = 400\n")
+    assert load_settings(path, []).rules == {"quote-mismatch": {"min_words": 6}, "date-mismatch": {"max_event_gap_days": 400}}
+    for bad in ("min_words = 6.5", "min_words = 0", "min_words = true"):
+        with pytest.raises(ConfigError, match="rules.quote-mismatch.min_words' must be a whole number from 1 to 100"):
+            load_settings(write(tmp_path, "bad.toml", f"[rules.quote-mismatch]\n{bad}\n"), [])
+
+
+def test_the_registry_refuses_a_second_rule_with_a_taken_name_or_code():
+    from factcheck.rules import RULE_MODULES
+    from factcheck.rules.base import RegistryError, registry
+
+    with pytest.raises(RegistryError, match="FC101 name-variant"):
+        registry([*RULE_MODULES, RULE_MODULES[0]])
+
+
 @pytest.mark.parametrize(
     ("text", "named"),
     [

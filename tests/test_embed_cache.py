@@ -7,6 +7,8 @@ class CountingEmbedder:
     """Stands in for a model so the cache's behaviour is visible: it records what it was asked."""
 
     id = "counting"
+    cache_key = None
+    whole_corpus = False
 
     def __init__(self):
         self.asked: list[str] = []

@@ -97,3 +97,10 @@ def test_headlines_things_and_lower_case_words_are_not_people():
         "Apple Watch Edition prices were not given."
     )
     assert [[mention.text for mention in mentions] for mentions in people_of(text)] == [[], ["Kevin Vickers"], [], []]
+
+
+def test_a_day_before_a_name_and_a_double_space_do_not_bend_the_name():
+    text = "A message was posted through the account on Monday  Jenny Rosenberg's profile page."
+    (mentions,) = people_of(text)
+    assert [(m.text, m.given, m.surname) for m in mentions] == [("Jenny Rosenberg", "Jenny", "Rosenberg")]
+    assert text[mentions[0].start : mentions[0].end] == "Jenny Rosenberg"

@@ -171,3 +171,14 @@ def test_a_short_sentence_two_drafts_share_is_story_not_furniture(tmp_path):
     (tmp_path / "b.txt").write_text("Mr Jones appeared in court on Tuesday.\nHe denies the charges.\n", encoding="utf-8")
     articles, _ = read(tmp_path)
     assert all("He denies the charges." in paragraphs(article) for article in articles)
+
+
+def test_a_whole_article_on_one_line_without_a_final_stop_is_an_article(tmp_path):
+    body = (
+        "OTTAWA, Nov 30 (Reuters) - Canada is trying to confirm reports that a Canadian citizen has been "
+        "captured in Syria, a foreign ministry spokesman said on Sunday. The reports cited websites and have "
+        "not been confirmed by officials. (Reporting by Amran Abocar; Editing by Eric Walsh)"
+    )
+    (tmp_path / "wire.txt").write_text(body, encoding="utf-8")
+    (article,), errors = read(tmp_path / "wire.txt")
+    assert errors == [] and paragraphs(article) == [body]

@@ -110,3 +110,20 @@ def test_tfidf_vectors_cannot_be_archived(tmp_path):
 
     with pytest.raises(NightlyError, match="TF-IDF"):
         run_night(write(tmp_path / "inbox", COUNCIL), date(2026, 11, 22), tmp_path / "claims", Settings(), TfidfEmbedder())
+
+
+def test_people_are_found_with_the_story_given_names_at_check_time_for_check_and_nightly_alike():
+    from conftest import article_from
+
+    from factcheck.extract.claims import extract_claims
+    from factcheck.extract.people import with_story_given_names
+    from factcheck.segment import split_sentences
+
+    texts = {"a.txt": "Danladi Ahmadu, a spokesman, confirmed the talks.\n", "b.txt": "The talks with Danladi Ahmadu went on for hours.\n"}
+    claims = []
+    for path, text in texts.items():
+        article = article_from(text, path)
+        claims.extend(extract_claims(article, split_sentences(article)))
+    alone = {claim.sentence.article: [m.canonical for m in claim.people] for claim in claims}
+    together = {claim.sentence.article: [m.canonical for m in claim.people] for claim in with_story_given_names(claims)}
+    assert alone["b.txt"] == [] and together["b.txt"] == ["Danladi Ahmadu"]

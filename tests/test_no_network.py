@@ -52,10 +52,10 @@ def test_check_runs_end_to_end_with_sockets_blocked(tmp_path, backend):
         text=True,
         timeout=600,
     )
-    assert done.returncode == 1, done.stderr  # 1: the seeds' high finding, as gated
+    assert done.returncode == 1, done.stderr  # 1: the seeds' reported finding, as gated
     assert "NETWORK ATTEMPTS" not in done.stderr and "fell back" not in done.stderr, done.stderr
     findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
-    assert any(f["rule"] == "name-variant" and f["severity"] == "high" and "Ms Turnbull" in f["message"] for f in findings)
+    assert any(f["rule"] == "name-variant" and "Ms Turnbull" in f["message"] for f in findings)
 
 
 def test_the_block_itself_refuses_a_connection(tmp_path):

@@ -57,3 +57,20 @@ def test_a_story_with_several_such_events_or_distant_dates_is_not_flagged():
     earlier = "The service was judged as requiring improvement following an inspection in March 2018."
     later = "An inspection in April 2023 led to the department being rated inadequate by Ofsted."
     assert findings_of("date-mismatch", {"a.txt": later, "b.txt": earlier}) == []
+
+
+def test_a_weekday_changed_in_a_sentence_worded_another_way_is_flagged():
+    texts = {
+        "a.txt": "Michael Wright, a founder of the Sugarhill Gang, died early Tuesday after a long battle with cancer.",
+        "b.txt": "The rapper known as Big Bank Hank died early Wednesday from complications of kidney cancer, his manager said.",
+    }
+    (found,) = findings_of("date-mismatch", texts)
+    assert [e.span for e in found.evidence] == ["Tuesday", "Wednesday"]
+
+
+def test_weekdays_said_of_different_things_are_not_compared():
+    texts = {
+        "a.txt": "Experts visited the crater on Sunday to take samples.",
+        "b.txt": "The government announced a new budget on Monday in the capital.",
+    }
+    assert findings_of("date-mismatch", texts) == []

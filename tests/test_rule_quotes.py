@@ -77,3 +77,8 @@ def test_a_speaker_named_by_a_connective_and_one_name_resolves_to_the_story_pers
         "b.txt": "Jess Smith, a student, spoke.\n" + QUOTE.replace("Cllr Liz Parsons said:", "Smith said:"),
     }
     assert findings_of("quote-attribution", story) == []
+
+
+def test_a_hyphen_inside_a_word_is_print_not_wording():
+    first = "Cllr Liz Parsons said: “Every dog in the city must now be micro-chipped by its owner.”"
+    assert findings_of("quote-mismatch", {"a.txt": first, "b.txt": first.replace("micro-chipped", "microchipped")}) == []

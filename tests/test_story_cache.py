@@ -12,6 +12,7 @@ class CountingEmbedder:
 
     id = "counting"
     cache_key = "counting-v1"
+    whole_corpus = False
 
     def __init__(self):
         self.asked = 0

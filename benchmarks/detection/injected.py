@@ -5,10 +5,13 @@
 ROOT (default ../shared/eval/realnews_dev next to the project) holds one folder per story, each
 with 3+ plain-text articles by different outlets about one event. A case is built from a fact
 that TWO DIFFERENT articles of the story both state, each in its own words: a person's name, a
-count, a date word, a quotation or a person's role. One occurrence of that fact, in one sentence
-of one article, is changed in place (a minimal span replacement, the file otherwise
-byte-identical); the other article stays as the "second reporter" that still states the original
-fact. A checker that reads both articles should flag the edited sentence.
+count, a date word, a quotation, a person's role, whether something happened (a "not" added at
+or removed from an auxiliary: "was released" -> "was not released"), an organisation or place
+("Tripoli", "CNN", "the Pentagon") or who said a quotation (the speaker's full name). One
+occurrence of that fact, in one sentence of one article, is changed in place (a minimal span
+replacement, the file otherwise byte-identical); the other article stays as the "second
+reporter" that still states the original fact. A checker that reads both articles should flag
+the edited sentence.
 
 Why this shape and not synthetic pairs: the hand-written cases in cases.yaml pair an article with
 a second copy of the edited paragraph, so the two sentences share almost every word. Here the
@@ -34,7 +37,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable, Iterable
 
-KINDS: tuple[str, ...] = ("name", "count", "date", "quote", "role")
+KINDS: tuple[str, ...] = ("name", "count", "date", "quote", "role", "negation", "entity", "attribution")
 DEFAULT_ROOT = Path(__file__).resolve().parents[3] / "shared" / "eval" / "realnews_dev"
 
 # A witness whose wording around the fact (8 words either side, token SequenceMatcher ratio)
@@ -925,9 +928,719 @@ def _role_candidates(articles: list[_Article]) -> list[_Candidate]:
     return out
 
 
+# ---- negations -----------------------------------------------------------------------------
+
+# Participles and adjectives that head a clause an auxiliary can negate ("was released", "is
+# alive"): past participles ending in -ed (lemma by stripping) or these irregular ones (mapped
+# to their base form so "was shot" and "shot" or "shoot" are one verb), and a few adjectives.
+_IRREGULAR = {
+    "shot": "shoot", "taken": "take", "found": "find", "held": "hold", "seen": "see",
+    "known": "know", "given": "give", "made": "make", "told": "tell", "caught": "catch",
+    "hit": "hit", "kept": "keep", "left": "leave", "lost": "lose", "sent": "send",
+    "struck": "strike", "stolen": "steal", "broken": "break", "written": "write",
+    "beaten": "beat", "chosen": "choose", "driven": "drive", "thrown": "throw", "shown": "show",
+    "brought": "bring", "bought": "buy", "built": "build", "won": "win", "led": "lead",
+    "fled": "flee", "met": "meet", "paid": "pay", "sold": "sell", "spent": "spend",
+    "heard": "hear", "hurt": "hurt", "freed": "free", "slain": "slay", "sworn": "swear",
+    "withdrawn": "withdraw", "forgotten": "forget", "hidden": "hide", "eaten": "eat",
+    "fallen": "fall", "drawn": "draw", "grown": "grow", "spoken": "speak", "bitten": "bite",
+}
+_PREDICATE_ADJ = {
+    "alive", "dead", "missing", "safe", "available", "responsible", "aware", "able", "present",
+    "clear", "guilty", "stable", "conscious", "armed", "open", "closed", "pregnant", "true",
+    "real", "authentic", "genuine", "legal", "illegal", "involved", "sure",
+}
+# Heads whose negation changes a hedge, not a fact, or reads oddly ("is not believed to").
+_NO_NEGATE = {
+    "believed", "thought", "said", "reported", "alleged", "expected", "understood", "considered",
+    "supposed", "rumoured", "rumored", "presumed", "claimed", "estimated", "set", "going",
+    "born", "used", "based", "called", "named", "dubbed", "known", "seen", "reportedly",
+    "scheduled", "designed", "meant", "told", "asked", "due", "likely", "thanked", "soon", "again",
+    "ever", "always", "probably", "perhaps", "maybe", "now", "then", "only", "even", "still",
+    "rather", "first", "eventually", "never", "really", "suspected", "feared", "reputed",
+}
+_NEG_WORDS = {"not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "without", "nowhere",
+              "cannot", "hardly", "barely", "refused", "declined", "failed", "denied", "unable",
+              "deny", "denies", "refuse", "refuses", "fail", "fails", "decline", "declines"}
+_AUX_POS = r"is|are|was|were|has been|have been|had been|will|would|could|can"
+# Words before an auxiliary that make it part of a longer verb group ("to have been").
+_AUX_BEFORE = {"to", "may", "might", "must", "should", "would", "could", "will", "can", "shall"}
+# Verbs of saying: "bodyguards had been added" is no fact shared with "the source added".
+# (confirm, deny and announce are facts here: "could not confirm".)
+_SPEECH_WORDS = set(re.sub(r"[^a-z|]", "", _SPEECH).split("|")) - {"confirmed", "denied", "announced"} | {
+    "say", "tell", "add", "explain", "write", "tweet", "state", "note", "insist", "warn", "recall",
+    "testify", "admit", "claim", "argue", "reply", "post", "report", "saying", "telling", "quoted",
+    "quote", "cited", "cite", "described", "describe"}
+# Before a witness verb: it is hedged or not the plain fact ("may have captured", "is thought
+# to have slapped", "is being eyed to play").
+_HEDGES = {"may", "might", "believed", "thought", "reportedly", "allegedly", "possibly",
+           "suspected", "eyed", "expected", "likely", "poised", "rumored", "rumoured", "feared",
+           "perhaps", "probably", "supposedly", "apparently", "wants", "want", "plans", "hopes",
+           "talks", "discussions", "negotiations", "if", "whether", "unless"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
+                "those", "many", "some", "all", "several", "few", "two", "three", "four", "five",
+                "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"}
+_WITNESS_AUX = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+                "would", "could", "can", "did", "does", "do", "to", "not", "never", "cannot",
+                "shall", "should", "must"}
+_NEGATE = re.compile(
+    rf"(?<![\w'’-])(?P<aux>{_AUX_POS})(?P<be> be| have been)? (?P<head>[a-z]+)\b(?![-'’])"
+)
+# Negated auxiliaries whose "not" can go: "has not been" -> "has been", "wasn't" -> "was",
+# "cannot" -> "can" ("did not confirm" -> "did confirm" reads oddly and is not used).
+_UNNEGATE = re.compile(
+    r"(?<![\w'’-])(?P<aux>(?P<a1>is|are|was|were|could|would|will)(?P<n1> not|n['’]t)"
+    r"|(?P<a2>has|have|had)(?P<n2> not|n['’]t) been|(?P<a3>can)(?P<n3>not|n['’]t| not)"
+    r"|(?P<won>won['’]t))(?P<be> be| have been)? (?P<head>[a-z]+)\b(?![-'’])"
+)
+
+
+def _verb_stem(word: str) -> str:
+    """A crude stem so "confirmed", "confirm" and "confirms" or "released" and "release" meet."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix in ("ing", "ied", "ed", "es", "s", "d"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[:-len(suffix)] + ("y" if suffix == "ied" else "")
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "ls":
+        w = w[:-1]  # "stopped" -> "stopp" -> "stop"
+    return w
+
+
+def _negatable_head(head: str, modal: bool, be: bool) -> bool:
+    """A head an auxiliary can be negated at: a participle or predicate adjective, or after a
+    bare modal ("will attend", "could face") a base verb."""
+    if head in STOPWORDS or head in _NO_NEGATE or head.endswith("ly") or len(head) < 3:
+        return False
+    if head in _IRREGULAR or head in _PREDICATE_ADJ:
+        return True
+    if head.endswith("ed") and len(head) >= 5:
+        return True
+    if modal and not be:
+        return not head.endswith(("ed", "ing", "s")) and head not in _NOT_NOUN and len(head) >= 4
+    return False
+
+
+def _in_quote(article: _Article, pos: int) -> bool:
+    """True if ``pos`` lies inside quotation marks on its line (a quote is the speaker's
+    wording; editing it is the quote kind's business)."""
+    line_start = article.text.rfind("\n", 0, pos) + 1
+    line_end = article.text.find("\n", pos)
+    line = article.text[line_start:line_end if line_end >= 0 else len(article.text)]
+    for m in _QUOTE.finditer(line):
+        if m.start() <= pos - line_start < m.end():
+            return True
+    before = line[:pos - line_start]
+    return before.count("\"") % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _negation_sites(article: _Article) -> list[tuple[_Mention, str, int, int]]:
+    """Auxiliary chains that can take or lose a "not": (mention of the auxiliary span keyed by
+    the head's stem and polarity, replacement, head start, head end). Left out: questions,
+    quotes, conditionals, and clauses already holding another negative word."""
+    text, out = article.text, []
+    sites = []
+    for m in _NEGATE.finditer(text):
+        aux = m.group("aux")
+        modal = aux in ("will", "would", "could", "can")
+        if not _negatable_head(m.group("head"), modal, bool(m.group("be"))):
+            continue
+        new = "cannot" if aux == "can" else aux.replace(" been", " not been") if " " in aux else aux + " not"
+        sites.append((m, m.start("aux"), m.end("aux"), aux, new, "+"))
+    for m in _UNNEGATE.finditer(text):
+        if m.group("won"):
+            base = "will"
+        else:
+            base = m.group("a1") or m.group("a2") or m.group("a3")
+        modal = base in ("will", "would", "could", "can")
+        if not _negatable_head(m.group("head"), modal, bool(m.group("be"))):
+            continue
+        aux = m.group("aux")
+        new = base + " been" if m.group("a2") else base
+        sites.append((m, m.start("aux"), m.end("aux"), aux, new, "-"))
+    for m, s, e, aux, new, polarity in sites:
+        s_start, s_end = article.sentence_span(s)
+        sentence = text[s_start:s_end]
+        if sentence.rstrip().rstrip("\"'”’)").endswith("?") or _in_quote(article, s) or \
+                len(_tokens(sentence)) > 60:
+            continue
+        before = _tokens(text[s_start:s])[-6:]
+        after = _tokens(text[e:s_end])[:5]
+        if any(t in _NEG_WORDS or t.endswith(("n't", "n’t")) for t in before + after):
+            continue
+        if before and before[-1] in _AUX_BEFORE:
+            continue  # "appears to have been", "could have been": not the finite auxiliary
+        if set(_tokens(text[s_start:s])) & {"if", "whether", "unless"} or \
+                any(t in ("when", "until") for t in before[-4:]):
+            continue
+        head = m.group("head")
+        if head in _SPEECH_WORDS:
+            continue
+        mention = _Mention(article.name, s, e, aux, (_verb_stem(head), polarity))
+        out.append((mention, new, m.start("head"), m.end("head")))
+    return out
+
+
+def _verb_mentions(article: _Article) -> list[_Mention]:
+    """Verbs with their stem and polarity (negative when "not", "never", "no" or n't is among
+    the four words before): the witness side of a negation, in any wording ("police
+    confirmed", "was confirmed", "did not confirm"). A verb is a past form ("confirmed",
+    "shot") or a word after an auxiliary or "to" ("will start", "to test"), not after a
+    determiner ("the release", "the captured airport"). Hedged ("may have captured", "is
+    thought to have slapped") and implicitly negative ("refused to confirm") ones are left out,
+    as are questions and speech verbs."""
+    text, out = article.text, []
+    implicit = {"refused", "declined", "failed", "denied", "unable", "refuse", "refuses", "fail",
+                "fails", "decline", "declines", "deny", "denies", "without"}
+    for m in _TOKEN.finditer(text):
+        word = m.group().lower()
+        if word in STOPWORDS or len(word) < 3 or not word.isalpha() or word in _SPEECH_WORDS:
+            continue
+        s_start, s_end = article.sentence_span(m.start())
+        if text[s_start:s_end].rstrip().rstrip("\"'”’)").endswith("?"):
+            continue
+        before = _tokens(text[s_start:m.start()])[-4:]
+        if before and (before[-1] in _DETERMINERS or before[-1].isdigit()):
+            continue  # "the release", "three captured jets": not a verb
+        if text[m.start() - 1:m.start()] == "-" or text[m.end():m.end() + 1] == "-":
+            continue  # "lower-priced"
+        past = (word.endswith("ed") and len(word) >= 5) or word in _IRREGULAR
+        after_aux = set(before[-3:]) & _WITNESS_AUX or any(t.endswith(("n't", "n’t")) for t in before[-3:])
+        if not past and not after_aux:
+            continue
+        if set(before) & (implicit | _HEDGES):
+            continue
+        negated = any(t in ("not", "never", "no", "cannot") or t.endswith(("n't", "n’t"))
+                      for t in before)
+        out.append(_Mention(article.name, m.start(), m.end(), m.group(),
+                            (_verb_stem(word), "-" if negated else "+")))
+    return out
+
+
+def _short(article: _Article, pos: int) -> bool:
+    """The sentence at ``pos`` is a sentence (60 words at most), not paragraphs glued together
+    by a missing line break, so "the edited sentence" means something."""
+    return len(_tokens(article.sentence(pos))) <= 60
+
+
+def _norm(text: str) -> str:
+    """Curly apostrophes straightened, so "man’s" and "man's" compare equal."""
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def _copied(sentence: str, other: _Article) -> bool:
+    """True when the other article holds the sentence as a copy: a sentence of it as similar
+    as NEAR_COPY, or 80%+ of the sentence's words (4+) as one run (sentence splitting can glue
+    sentences together). The same wire copy, not a second reporter, however the rest of the
+    articles differ."""
+    words = _tokens(_norm(sentence))
+    if len(words) < 4:
+        return False
+    sm = SequenceMatcher(None, words, _tokens(_norm(other.text)), autojunk=False)
+    if sm.find_longest_match(0, len(words), 0, len(sm.b)).size >= 0.8 * len(words):
+        return True
+    return any(_similarity(_norm(sentence), _norm(other.text[a:b])) >= NEAR_COPY for a, b in other.sentences)
+
+
+def _negation_candidates(articles: list[_Article]) -> list[_Candidate]:
+    """A clause whose verb (same stem, same polarity) another article also states, sharing
+    3+ other content words in the ten words either side, one of them from the subject side
+    (the six words before the auxiliary, near the witness verb; or the same pronoun before
+    both) and one from after the verb; names and numbers right before the auxiliary must be in
+    the witness sentence, and a passive ("X was killed") against an active witness ("...
+    killed Y") needs X right after the witness verb. The edit adds "not" at the auxiliary
+    ("was released" -> "was not released") or removes it ("has not been" -> "has been"). A
+    witness article holding a near copy of the clause, or of the whole sentence, is not used.
+    The witness phrase is the other article's verb with four words either side."""
+    index = {a.name: a for a in articles}
+    edits: dict[_Mention, tuple[str, int, int]] = {}
+    for a in articles:
+        for mention, new, hs, he in _negation_sites(a):
+            edits[mention] = (new, hs, he)
+    by_key: dict[tuple, list[_Mention]] = defaultdict(list)
+    for a in articles:
+        for w in _verb_mentions(a):
+            by_key[w.key].append(w)
+    out = []
+    for m in sorted(edits, key=lambda m: (m.file, m.start)):
+        new, hs, he = edits[m]
+        article = index[m.file]
+        stem = m.key[0]
+        s_start, s_end = article.sentence_span(m.start)
+        left = _content(" ".join(_TOKEN.findall(article.text[s_start:m.start])[-10:]))
+        right = _content(" ".join(_TOKEN.findall(article.text[he:max(he, s_end)])[:10]))
+        left = {t for t in left if _verb_stem(t) != stem}
+        right = {t for t in right if _verb_stem(t) != stem}
+        subject = _content(" ".join(_TOKEN.findall(article.text[s_start:m.start])[-6:]))
+        pronoun = next(iter(_tokens(article.text[s_start:m.start])[-1:]), None)
+        pronoun = pronoun if pronoun in ("he", "she", "they", "it", "we", "i") else None
+        # names and numbers right before the verb ("Foley, an American journalist who was
+        # kidnapped", "25 insurgents were killed"): the witness sentence must hold them all
+        first = _TOKEN.match(article.text, s_start)
+        names = set()
+        for tok in list(_TOKEN.finditer(article.text, s_start, m.start))[-6:]:
+            word = tok.group()
+            if word[:1].isupper() and word not in _LEADING and word.lower() not in STOPWORDS and \
+                    not (first and tok.start() == first.start()):
+                names.add(_norm(word))
+            elif (word.isdigit() or word.lower() in _NUMBER_WORDS) and \
+                    not re.match(r",\s*\d+,", article.text[tok.start() - 2:tok.end() + 1]):
+                names.add(word)  # a number, not an age (", 22,")
+        head = article.text[hs:he]
+        participle = head in _IRREGULAR or (head.endswith("ed") and head not in _PREDICATE_ADJ)
+        passive = participle and bool((set(_tokens(m.text)) | set(_tokens(article.text[m.end:hs]))) & _BE)
+        best: tuple[float, _Mention] | None = None
+        witnesses = [w for w in by_key.get(m.key, []) if w.file != m.file]
+        sims = {w: _similarity(_norm(_window(article, hs, he)), _norm(_window(index[w.file], w.start, w.end)))
+                for w in witnesses}
+        copies = {w.file for w in witnesses if sims[w] >= NEAR_COPY}
+        copies |= {f for f in {w.file for w in witnesses} if _copied(article.sentence(m.start), index[f])}
+        for w in witnesses:
+            if w.file in copies:
+                continue
+            other, sim = index[w.file], sims[w]
+            theirs = {t for t in _content(_window(other, w.start, w.end, 10)) if _verb_stem(t) != stem}
+            near = _content(_window(other, w.start, w.end, 6))
+            w_before = _tokens(other.text[other.sentence_span(w.start)[0]:w.start])[-4:]
+            # the subject side: a content word of it near the witness verb, or the same
+            # pronoun right before both ("he couldn't stop the bleeding" / "he could not stop")
+            same_pronoun = pronoun and pronoun in w_before and left & theirs
+            if len((left | right) & theirs) < 3 or not (subject & near or same_pronoun) or not right & theirs:
+                continue
+            w_sentence = other.sentence(w.start)
+            if not all(re.search(rf"\b{re.escape(n)}\b", _norm(w_sentence), re.I) for n in names):
+                continue
+            w_passive = set(w_before[-3:]) & _BE or re.match(r"\s+by\b", other.text[w.end:w.end + 4])
+            if passive and not w_passive:
+                # "X was killed" against "... killed Y": X must be what the witness's verb acts on
+                following = list(_TOKEN.finditer(other.text, w.end, w.end + 80))[:4]
+                obj = _content(" ".join(t.group() for t in following))
+                if not subject & obj:
+                    continue
+            if best is None or sim < best[0]:
+                best = (sim, w)
+        if best:
+            w = best[1]
+            out.append(_Candidate(m, w, lambda rng, new=new: new, _phrase(index[w.file], w.start, w.end)))
+    return out
+
+
+# ---- entities ------------------------------------------------------------------------------
+
+# Organisations and places by kind, for "same kind" swaps. Each entry: surface forms (the first
+# is canonical; the rest are aliases, never a replacement for each other) and whether it takes
+# "the" ("T": always, "F": never, "E": either). Names that are also first names or common
+# words (Jordan, Chad, Georgia, Sydney, Turkey, Washington) are left out.
+_ENTITY_TABLE = """
+country|F: Afghanistan; Algeria; Argentina; Australia; Austria; Bangladesh; Belgium; Brazil;
+  Cameroon; Canada; Chile; China; Colombia; Cuba; Denmark; Egypt; Eritrea; Ethiopia; Finland;
+  France; Germany; Ghana; Greece; Haiti; Honduras; India; Indonesia; Iran; Iraq; Ireland; Italy;
+  Japan; Kenya; Kuwait; Lebanon; Liberia; Libya; Malaysia; Mali; Mexico; Morocco; Nepal;
+  Nicaragua; Nigeria; Norway; Pakistan; Panama; Peru; Poland; Portugal; Qatar; Russia; Rwanda;
+  Saudi Arabia; Scotland; Senegal; Sierra Leone; Somalia; South Africa; Spain; Sudan; Sweden;
+  Switzerland; Syria; Tanzania; Thailand; Tunisia; Uganda; Ukraine; Venezuela; Vietnam; Yemen;
+  North Korea; South Korea; New Zealand; Sri Lanka; England; Wales
+city|F: London; Paris; Berlin; Madrid; Rome; Moscow; Beijing; Tokyo; Baghdad; Damascus; Beirut;
+  Cairo; Tehran; Kabul; Islamabad; Jerusalem; Tripoli; Benghazi; Mosul; Raqqa; Aleppo; Homs;
+  Kobani; Tikrit; Fallujah; Ramadi; Erbil; Managua; Nairobi; Mogadishu; Lagos; Abuja;
+  Maiduguri; Ottawa; Toronto; Montreal; Vancouver; Dublin; Edinburgh; Glasgow; Manchester;
+  Liverpool; Brussels; Amsterdam; Vienna; Athens; Istanbul; Ankara; Dubai; Doha; Riyadh; Mecca;
+  Pyongyang; Seoul; Mumbai; Karachi; Bangkok; Manila; Jakarta; Kiev, Kyiv; Warsaw; Prague;
+  Stockholm; Chicago; Boston; Dallas; Atlanta; Miami; Seattle; Denver; Detroit; Philadelphia;
+  Los Angeles; San Francisco; Las Vegas; New Orleans; Mexico City; Iguala
+state|F: Texas; California; Florida; Ohio; Missouri; Michigan; Illinois; Arizona; Nevada;
+  Oregon; Colorado; Alabama; Tennessee; Kentucky; Virginia; Minnesota; Wisconsin; Louisiana;
+  Oklahoma; Kansas; Nebraska; Utah; Iowa; Ontario; Quebec; Alberta; Guerrero
+outlet|F: CNN; BBC; Reuters; AFP; Fox News; CBS News; NBC News; ABC News; Sky News; Al Jazeera;
+  Bloomberg; MSNBC; CNBC; NPR; TMZ; BuzzFeed; Mashable; Gawker; TechCrunch
+group|F: Boko Haram; Hamas; Hezbollah; al-Qaeda, al Qaeda, al-Qaida, Al Qaeda;
+  al-Shabab, al-Shabaab, Al-Shabab, Al Shabaab, Al-Shabaab; ISIS, ISIL, Daesh
+agency|T: Pentagon, Defense Department; White House; State Department; Secret Service;
+  Kremlin; Home Office; Foreign Office
+agency|E: FBI; CIA; NSA
+platform|F: Facebook; Twitter; Instagram; YouTube; Reddit; Snapchat; WhatsApp; Tumblr
+company|F: Apple; Google; Microsoft; Samsung; Amazon; Netflix; Comcast; Sony; HBO
+"""
+# Same-kind swaps when the story names no other entity of the kind.
+_ENTITY_FALLBACK = {
+    "Italy": "Spain", "Spain": "Italy", "France": "Germany", "Germany": "France",
+    "Syria": "Iraq", "Iraq": "Syria", "Nigeria": "Cameroon", "Cameroon": "Nigeria",
+    "Canada": "Australia", "Australia": "Canada", "CNN": "BBC", "BBC": "CNN",
+    "Reuters": "AFP", "AFP": "Reuters", "Fox News": "CBS News", "CBS News": "Fox News",
+    "London": "Paris", "Paris": "London", "Baghdad": "Damascus", "Damascus": "Baghdad",
+}
+
+
+@dataclass(frozen=True)
+class _Entity:
+    surface: str
+    canonical: str
+    kind: str
+    article: str  # "T", "F" or "E"
+
+
+def _entity_table() -> dict[str, _Entity]:
+    table: dict[str, _Entity] = {}
+    for block in re.split(r"\n(?=\w+\|)", _ENTITY_TABLE.strip()):
+        head, body = block.split(":", 1)
+        kind, art = head.split("|")
+        for entry in body.split(";"):
+            forms = [f.strip() for f in entry.replace("\n", " ").split(",") if f.strip()]
+            for form in forms:
+                table[form] = _Entity(form, forms[0], kind, art)
+    return table
+
+
+ENTITIES = _entity_table()
+_ENTITY_RE = re.compile(
+    r"(?<![\w'’.-])(" + "|".join(sorted((re.escape(e) for e in ENTITIES), key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+
+def _entity_mentions(article: _Article, persons: set[str]) -> list[_Mention]:
+    """Table entities standing alone: not part of a longer capitalised name ("New York Times",
+    "Paris Hilton", "Apple Watch"), not in a hyphenated compound ("Canada-based"), not a
+    person's name. Key: canonical name and kind."""
+    text, out = article.text, []
+    for m in _ENTITY_RE.finditer(text):
+        entity = ENTITIES[m.group()]
+        prev = re.search(r"(\S+) $", text[max(0, m.start() - 30):m.start()])
+        if prev and prev.group(1)[:1].isupper() and prev.group(1) not in _LEADING:
+            continue  # "Nicaragua's Managua", "Air Force": part of a longer name
+        rest = text[m.end():m.end() + 30]
+        if re.match(r"['’]s\b", rest):
+            rest = rest[2:]
+        elif rest[:1] in "'’":
+            continue  # "ISIS' youngest": a possessive the replacement would not fit
+        if re.match(r" [A-Z0-9]|['’][a-z]|\.\w|\s+[\w'’]+-\w", rest):
+            continue  # "Paris Hilton", "Apple Watch", "Apple 2", "U.S.", "White House fence-jumper"
+        if re.search(r"[A-Z][\w'’-]* of (?:the )?(?:[\w'’-]+ and (?:the )?)?$",
+                     text[max(0, m.start() - 60):m.start()]):
+            continue  # "Islamic State of Iraq and Syria", "University of Texas": part of a name
+        if article.sentence(m.start()).rstrip().rstrip("\"'”’)").endswith("?"):
+            continue
+        if re.search(r"\b(?:town|city|village|province|state|region|capital|country) of $",
+                     text[max(0, m.start() - 12):m.start()]):
+            continue  # "the town of Iguala": a swap from another kind of place would not fit
+        if any(m.group() in p.split(" ") for p in persons):
+            continue
+        after_the = bool(re.search(r"\bthe $", text[max(0, m.start() - 4):m.start()], re.I))
+        if (entity.article == "T" and not after_the) or (entity.article == "F" and after_the):
+            continue
+        out.append(_Mention(article.name, m.start(), m.end(), m.group(), (entity.canonical, entity.kind)))
+    return out
+
+
+def _entity_candidates(articles: list[_Article]) -> list[_Candidate]:
+    """An organisation or place of ENTITIES that two articles name with 2+ lowercase content
+    words shared in the ten words either side (see ``same``); replaced by another of the same
+    kind that the story names (any article), else by _ENTITY_FALLBACK. The replacement must
+    take the same article ("the Pentagon" -> "the White House") and must not be in the edited
+    or the witness sentence, so the edited sentence contradicts the witness rather than
+    repeats it."""
+    _, persons = _persons(articles)
+    index = {a.name: a for a in articles}
+    mentions = [m for a in articles for m in _entity_mentions(a, persons)]
+    in_story: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        in_story[m.key[1]].add(ENTITIES[m.text].canonical)
+
+    def lower_content(article: _Article, mention: _Mention) -> set[str]:
+        words = _TOKEN.findall(_window(article, mention.start, mention.end, 10))
+        return _content(" ".join(w for w in words if w[:1].islower()))
+
+    def same(m: _Mention, w: _Mention) -> bool:
+        """Same role: two lowercase content words shared near the two mentions (names nearby
+        do not count: "Pyongyang, the North Korean capital" and "a restaurant chain known as
+        Pyongyang, owned by the North Korean government" share only names), and the witness
+        article does not hold the edited sentence as a copy."""
+        if len(lower_content(index[m.file], m) & lower_content(index[w.file], w)) < 2:
+            return False
+        return not _copied(index[m.file].sentence(m.start), index[w.file])
+
+    def maker(m: _Mention, w: _Mention) -> Callable[[random.Random], str | None]:
+        canonical, kind = m.key
+        text = index[m.file].text
+        after_the = bool(re.search(r"\bthe $", text[max(0, m.start - 4):m.start], re.I))
+        sentences = index[m.file].sentence(m.start) + "\n" + index[w.file].sentence(w.start)
+
+        def fits(name: str) -> bool:
+            forms = [f for f, e in ENTITIES.items() if e.canonical == name]
+            if name == canonical or any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", sentences)
+                                        for f in forms):
+                return False
+            art = ENTITIES[name].article
+            return art == "E" or (art == "T") == after_the
+
+        def make(rng: random.Random) -> str | None:
+            options = sorted(n for n in in_story[kind] if fits(n))
+            if options:
+                return rng.choice(options)
+            fallback = _ENTITY_FALLBACK.get(canonical)
+            return fallback if fallback and fits(fallback) else None
+
+        return make
+
+    out = []
+    for m, w in _pairs(mentions, index, same=same):
+        if _short(index[m.file], m.start):
+            out.append(_Candidate(m, w, maker(m, w), _phrase(index[w.file], w.start, w.end)))
+    return out
+
+
+# ---- attributions --------------------------------------------------------------------------
+
+_SAY = (r"said|says|told|added|wrote|tweeted|explained|insisted|recalled|continued|stated|"
+        r"noted|warned|admitted|replied")
+# From the end of a speaker's name to the speech verb: an appositive, a comma, "had reportedly".
+_THEN_SAYS = (rf"(?:,\s[^,\"“”\n]{{1,80}},|,)?(?:\s(?:had|has|have|reportedly|also|later|then|"
+              rf"previously|once|further))*\s(?:{_SAY})\b")
+_PREPOSITIONS = {"of", "for", "to", "with", "and", "by", "from", "about", "on", "in", "at", "or",
+                 "against", "after", "before", "than", "like", "who", "whom", "whose"}
+
+
+def _plain_filler(text: str, max_words: int = 6) -> bool:
+    """Words between a quote and its speaker's name that cannot make the name someone other
+    than the speaker: a few words ("White House spokeswoman", "the man's attorney,"), no
+    preposition or "and" ("a friend of X said", "Y and X said"), no quote mark, no speech verb,
+    no full stop except after an abbreviated title ("Col.")."""
+    words = text.split()
+    if len(words) > max_words or re.search(r"[\"“”:;!?()]", text):
+        return False
+    if re.search(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z])\.", text):
+        return False
+    return not any(w.strip(",").lower() in _PREPOSITIONS or re.fullmatch(_SAY, w.strip(",").lower())
+                   for w in words)
+
+
+def _quote_speaker(article: _Article, qs: int, qe: int, persons: set[str]) -> _NameRun | None:
+    """The name run (full name, title left out) of the person credited with the quote at
+    qs:qe, named right after it ('"...," White House spokeswoman Caitlin Hayden said', '"...,"
+    said Hassan Tukur', '"...," the man's attorney, Lopa Blumenthal, told') or right before it
+    in its sentence ('Stewart Taylor said: "', 'X, an adviser to the institute, said it was
+    "', 'According to X, "'). None when unsure: a name that is not a known person or holds
+    another person's name ("Free James Foley"), a preposition or another speech verb between."""
+    text = article.text
+    s_start, s_end = article.sentence_span(qs)
+    c_start, c_end = article.sentence_span(qe)
+    all_runs = _name_runs(article)
+    runs = [r for r in all_runs if s_start <= r.start and r.end <= s_end + 1]
+    close = text[qe:qe + 1]
+    inner_end = text[qe - 1:qe]
+    found = None
+    if close in "\"”" and (inner_end in ",!?—–-" or text[qe + 1:qe + 2] == ","):
+        for run in all_runs:
+            if run.start <= qe or run.end > c_end + 1:
+                continue
+            gap = text[qe + 1:run.start].lstrip(",").lstrip()
+            said_first = re.match(rf"(?:{_SAY})\s+", gap)
+            if said_first:
+                if _plain_filler(gap[said_first.end():], 3) and not re.match(r"\s*:", text[run.end:]):
+                    found = run
+            elif _plain_filler(gap) and re.match(
+                    rf"{_THEN_SAYS}(?!\s*:)", text[run.end:run.end + 120]):
+                found = run
+            break  # only the first name after the quote can be its speaker
+    if found is None:
+        for run in reversed(runs):
+            if run.end > qs:
+                continue
+            after = text[run.end:qs]
+            said = re.match(rf"{_THEN_SAYS}(?P<gap>[^\"“”\n]{{0,60}})[\"“]$", after)
+            according = re.match(r",\s*[\"“]$", after) and re.search(
+                r"\baccording to (?:[a-z][\w'’-]* ){0,3}$", text[max(0, run.start - 60):run.start], re.I)
+            if said:
+                gap = said.group("gap")
+                named_in_gap = any(r.start >= run.end + said.start("gap") and r.end <= qs
+                                   for r in runs if r.name in persons)
+                if re.search(rf"\b(?:{_SAY}|{_SPEECH})\b", gap) or named_in_gap:
+                    break
+                prev = _tokens(text[s_start:run.start])[-1:]
+                if prev and prev[0] in _PREPOSITIONS:
+                    break
+                found = run
+            elif according:
+                found = run
+            break  # only the last name before the quote can be its speaker
+    if found is None or found.name not in persons:
+        return None
+    if any(p != found.name and (found.name.endswith(" " + p) or found.name.startswith(p + " "))
+           for p in persons):
+        return None
+    return found
+
+
+def _attribution_candidates(articles: list[_Article]) -> list[_Candidate]:
+    """A quote of 6+ words that two articles both give (80%+ of the shorter one's words in
+    order, the text around it not a copy), credited in the edited article by full name right
+    before or after it, and in the witness article to the same surname in the quote's sentence
+    or earlier in its paragraph with no other person named in between. The edit replaces the
+    speaker's full name by another person's full name from the story, preferring one with a
+    different surname and not named in the edited or witness sentence."""
+    by_name, persons = _persons(articles)
+    named = _named_persons(articles, by_name, persons)
+    index = {a.name: a for a in articles}
+    found = {a.name: _quotes(a) for a in articles}
+    surnames = {p.split(" ")[-1] for p in persons}
+    out = []
+    for a in articles:
+        for qs, qe in found[a.name]:
+            run = _quote_speaker(a, qs, qe, persons)
+            if run is None or not _short(a, run.start):
+                continue
+            speaker, name = (run.start, run.end), run.name
+            surname = name.split(" ")[-1]
+            if sum(1 for p in persons if p.split(" ")[-1] == surname) > 1:
+                surname = name  # "Luke Somers" and "Lucy Somers": the witness must say which
+            qa = _tokens(a.text[qs:qe])
+            best = None
+            for b in articles:
+                if b.name == a.name:
+                    continue
+                for ws, we in found[b.name]:
+                    qb = _tokens(b.text[ws:we])
+                    sm = SequenceMatcher(None, qa, qb, autojunk=False)
+                    shared = sum(bl.size for bl in sm.get_matching_blocks())
+                    if shared / min(len(qa), len(qb)) < 0.8:
+                        continue
+                    credit = _credited(b, ws, we, surname, surnames - {name.split(" ")[-1]})
+                    if credit is None:
+                        continue
+                    # the words around the quote must not be a copy: a second reporter
+                    outside_a = _norm(a.sentence(run.start).replace(a.text[qs:qe], " "))
+                    outside_b = _norm(b.sentence(credit[0]).replace(b.text[ws:we], " "))
+                    if _similarity(outside_a, outside_b) >= NEAR_COPY or _copied(outside_a, b):
+                        continue
+                    if best is None or shared > best[0]:
+                        best = (shared, b, ws, we, credit)
+            if best is None:
+                continue
+            _, b, ws, we, (cs, ce) = best
+            if cs < ws:
+                lo = cs
+                words = list(_TOKEN.finditer(b.text, ws, we))[:4]
+                hi = words[-1].end() if words else we
+            else:
+                words = list(_TOKEN.finditer(b.text, ws, we))[-4:]
+                lo, hi = (words[0].start() if words else ws), ce
+            witness = _Mention(b.name, cs, ce, b.text[cs:ce], ())
+            mention = _Mention(a.name, speaker[0], speaker[1], name, (name, qs))
+            context = a.sentence(qs) + "\n" + b.sentence(ws) + "\n" + b.text[lo:hi]
+            out.append(_Candidate(mention, witness, _speaker_swap(name, named, context), b.text[lo:hi]))
+    return out
+
+
+def _credited(article: _Article, qs: int, qe: int, surname: str, others: set[str]) -> tuple[int, int] | None:
+    """Where ``article`` credits its quote at qs:qe to ``surname`` (a full name when the
+    story has two people of that surname), or None: the surname in the quote's sentence
+    outside the quote, with a speech verb there and no other person's surname ('"...,"
+    Strauch said', 'WHO director Christy Feig told Mashable'); or earlier in the quote's
+    paragraph as the subject of a speech verb ("Strauch said:", "according to Strauch") with
+    no other person's surname in between and, when in an earlier sentence, nobody but "he",
+    "she" or the surname credited in the quote's own sentence."""
+    text = article.text
+    s_start, s_end = article.sentence_span(qs)
+    line_start = text.rfind("\n", 0, qs) + 1
+    word = r"(?<![\w-])" + re.sub(r"['’]", "['’]", re.escape(surname)) + r"(?![\w-])"
+    pattern = re.compile(word)
+
+    def other_between(lo: int, hi: int) -> bool:
+        return any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", text[lo:hi]) for o in others)
+
+    # in the quote's sentence, outside the quote, next to a speech verb and no other person
+    outside = [(s_start, qs - 1), (qe + 1, s_end)]
+    spoken = any(re.search(rf"\b(?:{_SPEECH}|{_SAY}|saying|quoted|statement)\b|\baccording to\b",
+                           text[lo:hi], re.I)
+                 for lo, hi in outside)
+    for lo, hi in outside:
+        m = pattern.search(text, lo, max(lo, hi))
+        if m and spoken and not any(other_between(a, b) for a, b in outside):
+            return m.start(), m.end()
+    for m in reversed(list(pattern.finditer(text, line_start, qs))):
+        after = text[m.end():m.end() + 120]
+        speaks = re.match(rf"(?:['’]s)?(?:,[^,\n]{{1,80}},)?\s+(?:{_SPEECH})\b", after) or \
+            re.search(r"\baccording to (?:\w+\s+)?$", text[max(0, m.start() - 30):m.start()], re.I)
+        if not speaks or other_between(m.end(), qs) or len(_tokens(text[m.end():qs])) > 40:
+            return None
+        if m.start() < s_start:
+            rest = text[s_start:qs - 1] + " " + text[qe + 1:s_end]
+            for verb in re.finditer(rf"\b(?:{_SPEECH})\b", rest):
+                near = _tokens(rest[max(0, verb.start() - 25):verb.start()])[-1:] + \
+                    _tokens(rest[verb.end():verb.end() + 25])[:1]
+                if not set(near) & {"he", "she", _norm(surname.split(" ")[-1].lower())}:
+                    return None
+        return m.start(), m.end()
+    return None
+
+
+def _named_persons(
+    articles: list[_Article], by_name: dict[str, list[_NameRun]], persons: set[str]
+) -> set[str]:
+    """The persons of the story a misattribution may name: besides _persons' evidence, one
+    that an organisation does not also have (a title or role word before the name, an age or
+    a person noun after it, or Mr/Ms/Dr and the surname), so "Sahara Reporters said" does not
+    make a person. Names holding a stopword ("For Foley") or another person's name ("Free
+    James Foley") are left out."""
+    texts = {a.name: a.text for a in articles}
+    story = "\n".join(texts[n] for n in sorted(texts))
+    out = set()
+    for name in persons:
+        words = name.split(" ")
+        if any(w.lower() in STOPWORDS or w in _LEADING for w in words):
+            continue
+        if any(p != name and (name.endswith(" " + p) or name.startswith(p + " ")) for p in persons):
+            continue
+        strong = re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Miss)\.? {re.escape(words[-1])}\b", story)
+        for r in by_name[name]:
+            text = texts[r.file]
+            appositive = _APPOSITIVE.match(text, r.end)
+            if r.titled or _ROLE_RE.search(text[max(0, r.start - 25):r.start]) or \
+                    re.match(r",\s*\d{1,3},", text[r.end:r.end + 8]) or (appositive and any(
+                        w.lower() in PERSON_NOUNS or _ROLE_RE.fullmatch(w)
+                        for w in re.split(r"[\s-]+", appositive.group(1)))):
+                strong = True
+        if strong:
+            out.add(name)
+    return out
+
+
+def _speaker_swap(name: str, persons: set[str], context: str) -> Callable[[random.Random], str | None]:
+    """Another person of the story for ``name``: 2-3 words, not named in ``context``, with a
+    surname unlike the speaker's (so neither the same person with a middle name nor a
+    misspelling of them: "Wilfredo Strauss" for "Wilfried Strauch"); a same-surname relative
+    with an unlike first name ("Lucy Somers" for "Luke Somers") only when no one else
+    qualifies."""
+    first, last = name.split(" ")[0], name.split(" ")[-1]
+
+    def like(a: str, b: str) -> bool:
+        return SequenceMatcher(None, _norm(a.lower()), _norm(b.lower()), autojunk=False).ratio() >= 0.6
+
+    def make(rng: random.Random) -> str | None:
+        def named(p: str) -> bool:
+            return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", context)
+                       for w in (p, p.split(" ")[-1]))
+
+        pool = sorted(p for p in persons if 2 <= len(p.split(" ")) <= 3 and p != name and not named(p))
+        other = [p for p in pool if not like(p.split(" ")[-1], last)]
+        if other:
+            return rng.choice(other)
+        kin = [p for p in pool if p.split(" ")[-1] == last and not like(p.split(" ")[0], first)
+               and len(p.split(" ")) == len(name.split(" "))]
+        return rng.choice(kin) if kin else None
+
+    return make
+
+
 _FINDERS: dict[str, Callable[[list[_Article]], list[_Candidate]]] = {
     "name": _name_candidates, "count": _count_candidates, "date": _date_candidates,
-    "quote": _quote_candidates, "role": _role_candidates,
+    "quote": _quote_candidates, "role": _role_candidates, "negation": _negation_candidates,
+    "entity": _entity_candidates, "attribution": _attribution_candidates,
 }
 
 
@@ -1042,11 +1755,11 @@ def main(argv: list[str] | None = None) -> int:
     by_half = Counter((c.kind, story_half(c.story)) for c in cases)
     stories = len([p for p in args.root.iterdir() if p.is_dir()])
     print(f"{len(cases)} cases from {len({c.story for c in cases})} of {stories} stories (seed {args.seed})")
-    print(f"{'kind':<8}{'total':>7}{'fit':>7}{'held-out':>10}")
+    print(f"{'kind':<12}{'total':>7}{'fit':>7}{'held-out':>10}")
     for kind in KINDS:
-        print(f"{kind:<8}{by_kind[kind]:>7}{by_half[kind, 'fit']:>7}{by_half[kind, 'held-out']:>10}")
+        print(f"{kind:<12}{by_kind[kind]:>7}{by_half[kind, 'fit']:>7}{by_half[kind, 'held-out']:>10}")
     halves = Counter(story_half(c.story) for c in cases)
-    print(f"{'all':<8}{len(cases):>7}{halves['fit']:>7}{halves['held-out']:>10}")
+    print(f"{'all':<12}{len(cases):>7}{halves['fit']:>7}{halves['held-out']:>10}")
 
     if args.out:
         for case in cases:

@@ -20,9 +20,16 @@ from factcheck.embed.sentence_transformer import SentenceTransformerEmbedder
 
 
 class Embedder(Protocol):
-    """Anything that turns sentences into L2-normalised row vectors."""
+    """Anything that turns sentences into L2-normalised row vectors.
+
+    ``id`` names the vectors in reports. ``cache_key`` is set when the vectors are a pure
+    function of verified weights and the sentence (so they, and stories checked with them, may
+    be cached), else None. ``whole_corpus`` is True when vectors compare only within one call
+    (TF-IDF fits its vocabulary per call), so callers must pass every sentence at once."""
 
     id: str
+    cache_key: str | None
+    whole_corpus: bool
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
@@ -76,7 +83,7 @@ def load_embedder(model: str | None = None, backend: str = "onnx", cache: bool =
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         warning = f"model {model or 'all-MiniLM-L6-v2 (bundled)'} could not be loaded ({reason}); fell back to TF-IDF vectors"
         return LoadedEmbedder(tfidf_vectors(None), [warning])
-    key = getattr(embedder, "cache_key", None)
+    key = embedder.cache_key
     return LoadedEmbedder(CachedEmbedder(embedder, key) if cache and key else embedder)
 
 

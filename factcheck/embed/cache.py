@@ -38,6 +38,7 @@ class CachedEmbedder:
         self._path = path or default_path()
         self.id = inner.id  # type: ignore[attr-defined]
         self.cache_key = model_key
+        self.whole_corpus = False
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [sentence_key(text) for text in texts]

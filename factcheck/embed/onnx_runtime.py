@@ -39,6 +39,7 @@ class OnnxEmbedder:
     id = "onnx:all-MiniLM-L6-v2"
     # Vectors depend only on the weights and the sentence: safe to cache by this key.
     cache_key = f"all-MiniLM-L6-v2:{WEIGHTS_SHA256}"
+    whole_corpus = False
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder

@@ -20,6 +20,7 @@ class SentenceTransformerEmbedder:
         self._model = model
         self.id = f"st:{model_id}"
         self.cache_key = cache_key
+        self.whole_corpus = False
 
     @classmethod
     def load(cls, model: str | None) -> SentenceTransformerEmbedder:

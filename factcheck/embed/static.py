@@ -35,6 +35,8 @@ class StaticEmbedder:
     """model2vec StaticModel distilled from the bundled weights."""
 
     id = "static:all-MiniLM-L6-v2-m2v"
+    cache_key = None
+    whole_corpus = False
 
     def __init__(self, model: object) -> None:
         self._model = model

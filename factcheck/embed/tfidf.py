@@ -22,6 +22,7 @@ class TfidfEmbedder:
     id = "tfidf:char_wb-3-5"
     # Each call fits its own vocabulary: callers must pass every sentence in one call.
     whole_corpus = True
+    cache_key = None
 
     @classmethod
     def load(cls, model: str | None) -> TfidfEmbedder:

@@ -11,12 +11,10 @@ from factcheck.extract.quotes import find_quotes
 from factcheck.records import Article, Claim, Sentence
 
 
-def extract_claims(
-    article: Article, sentences: list[Sentence], story_given_names: frozenset[str] = frozenset()
-) -> list[Claim]:
-    """One Claim per sentence, in sentence order. `story_given_names` are the given names
-    other drafts of the story use (see find_people)."""
-    people = find_people(article, sentences, story_given_names)
+def extract_claims(article: Article, sentences: list[Sentence]) -> list[Claim]:
+    """One Claim per sentence, in sentence order. What other drafts of the story say about
+    people is added when the story is checked (see with_story_given_names)."""
+    people = find_people(article, sentences)
     quotes = find_quotes(article, sentences, people)
     return [
         Claim(

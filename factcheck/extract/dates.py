@@ -29,13 +29,11 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from factcheck.lexicon import MONTH_NUMBERS, MONTH_PATTERN, WEEKDAY_PATTERN
 from factcheck.records import DateMention, Sentence
 
-MONTH_NUMBERS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH = MONTH_PATTERN
+WEEKDAY = WEEKDAY_PATTERN
 YEAR = r"(?:19|20)\d{2}"
 ORDINAL = r"(?:st|nd|rd|th)?"
 YEAR_CONTEXT = r"(?:in|since|from|until|till|by|of|before|after|during|between|summer|spring|autumn|winter|early|late|mid|end of|start of)"

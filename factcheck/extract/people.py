@@ -16,16 +16,8 @@ from functools import lru_cache
 
 from nicknames import NickNamer
 
-from factcheck.records import Article, PersonMention, Sentence
-
-# Honorific -> grammatical gender it implies ("" when it implies none).
-HONORIFICS: dict[str, str] = {
-    "mr": "m", "sir": "m", "lord": "m", "baron": "m",
-    "ms": "f", "mrs": "f", "miss": "f", "dame": "f", "lady": "f", "baroness": "f",
-    "mx": "", "cllr": "", "councillor": "", "dr": "", "prof": "", "professor": "",
-    "rev": "", "revd": "", "det": "", "insp": "", "sgt": "", "supt": "", "pc": "",
-    "judge": "", "capt": "", "col": "", "gen": "", "lt": "", "dci": "", "ds": "", "di": "",
-}
+from factcheck.lexicon import HONORIFICS, MONTHS, NAMING_SPEECH_VERBS, WEEKDAYS
+from factcheck.records import Article, Claim, PersonMention, Sentence
 
 # Words that end organisation or place names, never a person's surname in news copy.
 NOT_SURNAMES = frozenset(
@@ -60,7 +52,7 @@ CAPITALISED_RUN = re.compile(
     NAME_WORD + r"(?:\s+(?:" + INITIAL + r"\s+)?(?:" + PARTICLE + r"\s+)*" + NAME_WORD + r"){1,4}"
 )
 CAPITALISED_WORD = re.compile(rf"(?<![\w-])[{UPPER}][{LOWER}]{{2,}}(?![\w-])")
-SPEECH_VERB_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s+\Z")
+SPEECH_VERB_BEFORE = re.compile(r"\b(?:" + "|".join(NAMING_SPEECH_VERBS) + r")\s+\Z")
 APPOSITIVE_ROLE = re.compile(
     r"\A,\s+(?!who\b|which\b|that\b|said\b|says\b|and\b)(?P<role>[a-z][^,;:\"“”]{2,80}?)"
     r"(?=,|\s+said\b|\s+says\b|\s+who\b|(?<![A-Z])\.|$)"
@@ -75,6 +67,7 @@ ROLE_STOP = frozenset(
 # a longer run of words is a clause that happens to end in a job word.
 MAX_TITLE_WORDS = 6
 ARTICLES = frozenset("the a an".split())
+CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
 LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z]{2,}(?![\w’'-])")
 DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?i:the|a|an)\s+\Z")
 THING_RUN = re.compile(r"(?:^|\s)(?i:the|a|an)\s+" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")*?\s+(" + NAME_WORD + r")(?![\w’'-])")
@@ -95,7 +88,7 @@ def gender_of(honorific: str | None) -> str:
 
 
 def find_people(
-    article: Article, sentences: list[Sentence], story_given_names: frozenset[str] = frozenset()
+    article: Article | None, sentences: list[Sentence], story_given_names: frozenset[str] = frozenset()
 ) -> list[list[PersonMention]]:
     """People per sentence, surname-only mentions linked to the article's full names.
 
@@ -144,6 +137,23 @@ def _headline(sentence: Sentence) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", sentence.text)
     content = [word for word in words if word.lower() not in HEADLINE_SMALL_WORDS]
     return len(content) >= HEADLINE_MIN_WORDS and sum(word[0].isupper() for word in content) >= HEADLINE_CAPITALS * len(content)
+
+
+def with_story_given_names(claims: list[Claim]) -> list[Claim]:
+    """The story's claims with people found again, article by article, knowing every given
+    name the story uses: "Carlos Watson" introduced in one draft makes "Carlos Watson" a person
+    in a draft that never titles him. Done at check time, on the story as grouped, so `check`
+    and `nightly` (which extracts articles before it knows their stories) see the same people."""
+    given = frozenset(mention.given for claim in claims for mention in claim.people if mention.given)
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.sentence.article, []).append(claim)
+    found = {}
+    for article_claims in by_article.values():
+        sentences = [claim.sentence for claim in article_claims]
+        for claim, people in zip(article_claims, find_people(None, sentences, given)):
+            found[id(claim)] = people
+    return [replace(claim, people=found[id(claim)]) for claim in claims]
 
 
 def _recurring_words(sentences: list[Sentence]) -> set[str]:
@@ -205,11 +215,13 @@ def _untitled_people(
         run = text[match.start() : cut].rstrip()
         whole = _name_words(run)
         titled = len(whole) >= 2 and _role_near(text, match.start(), match.start() + len(" ".join(whole))) is not None
-        offset, words = (0, whole) if titled else _name_start(run, honoured_surnames, known, vocabulary)
+        first, words = (0, whole) if titled else _name_start(run, honoured_surnames, known, vocabulary)
         if len(words) < 2 or words[-1] in vocabulary.thing_words:
             continue
-        start = match.start() + offset
-        end = start + len(" ".join(words))
+        # Offsets from the words as written: a run may hold two spaces ("Monday  Gill Rosenberg").
+        tokens = [token.start() for token in re.finditer(r"\S+", run)]
+        start = match.start() + tokens[first]
+        end = match.start() + tokens[first + len(words) - 1] + len(words[-1])
         mention = _mention(sentence, start, end, None, words)
         if (
             words[0].lower() in known
@@ -224,10 +236,11 @@ def _untitled_people(
 def _name_start(
     run: str, honoured_surnames: set[str], known: frozenset[str], vocabulary: ArticleVocabulary
 ) -> tuple[int, list[str]]:
-    """Where the name begins inside a capitalised run with no title beside it, and its
+    """Which word of a capitalised run with no title beside it the name begins at, and its
     words. Titles written before a name ("Ukrainian Prime Minister Volodymyr Zelenskyy"), a
-    sentence-opening word ("Yesterday Jenny Turnross", "But Mike Omeri") and a word the
-    article writes in lower case too ("Heroic Kevin Vickers") are not part of it, nor is
+    sentence-opening word ("Yesterday Jenny Turnross", "But Mike Omeri"), a day or month
+    ("Monday Gill Rosenberg") and a word the article writes in lower case too ("Heroic Kevin
+    Vickers") are not part of it, nor is
     what comes before a known given name ("Nasa Charles Bolden")."""
     words = _name_words(run)
     roles = [index for index, word in enumerate(words) if word.lower() in ROLE_WORDS]
@@ -237,12 +250,14 @@ def _name_start(
             (index for index, word in enumerate(words[:-1]) if word.lower() in known),
             0 if words[-1] in honoured_surnames else first,
         )
-    while first < len(words) - 2 and words[first].lower() in vocabulary.lower_case and words[first].lower() not in known:
+    while first < len(words) - 2 and (
+        words[first].lower() in CALENDAR_WORDS
+        or (words[first].lower() in vocabulary.lower_case and words[first].lower() not in known)
+    ):
         first += 1
     if len(words) - first == 2 and words[first].lower() in vocabulary.lower_case and words[first].lower() not in known:
         first += 1
-    skipped = " ".join(run.split()[:first])
-    return (len(skipped) + 1 if skipped else 0), words[first:]
+    return first, words[first:]
 
 
 def _name_words(names: str) -> list[str]:

@@ -3,8 +3,10 @@
 Precision first: a number read wrongly here becomes a false alarm later. So a number counts
 only when its shape says it is a count, a ratio, money or a percentage, and the thing it
 counts is taken only when the text names it plainly: the first plural noun within a few words
-("four out of five of the key areas" counts areas; "346 children"). Years, days of the month,
-times, ages in compounds ("17-year-olds"), codes ("Covid-19", "A38"), fractions and seasons
+("four out of five of the key areas" counts areas; "346 children"). A person's age
+("23-year-old", "aged 23") is a quantity of thing "age", and a measure written as a compound
+("a 12-second clip", "a 12m-wide crater") one of its unit. Years, days of the month,
+times, a group's age ("17-year-olds"), codes ("Covid-19", "A38"), fractions and seasons
 written with a slash ("4/5", "2022/23") and the word "one" outside a ratio ("one of the most
 ...", "one day") are never quantities.
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.lexicon import MONTH_PATTERN
 from factcheck.records import Quantity, Sentence
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -65,21 +68,63 @@ QUANTITY = re.compile(
     rf"(?![\w/-]|[.,]\d|:\d)",
     re.IGNORECASE,
 )
-MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-MONTH_NEXT = re.compile(rf"\A(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
-MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\s+\Z", re.IGNORECASE)
+MONTH_NEXT = re.compile(rf"\A(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}\b", re.IGNORECASE)
+MONTH_BEFORE = re.compile(rf"\b{MONTH_PATTERN}\s+\Z", re.IGNORECASE)
 AGE_NEXT = re.compile(r"\A[\s-]+(?:years?|months?|weeks?)[\s-]+olds?\b", re.IGNORECASE)
+AGE = re.compile(
+    rf"(?<![\w.-])(?P<number>\d{{1,3}}|{WORD})[\s-]+(?P<unit>years?|months?|weeks?)[\s-]+old\b(?!s)|\baged\s+(?P<aged>\d{{1,3}})\b",
+    re.IGNORECASE,
+)
+MEASURE_UNITS = "second|minute|hour|day|week|month|year|foot|feet|inch|mile|yard|metre|meter|kilometre|kilometer|pound|ounce|ton|tonne|gallon|litre|liter|acre|storey|story"
+MEASURE_ABBREVIATIONS = {"m": "metre", "km": "kilometre", "ft": "foot", "kg": "kilogram", "lb": "pound", "cm": "centimetre", "mm": "millimetre", "feet": "foot"}
+MEASURE_COMPOUND = re.compile(
+    rf"(?<![\w.,/-])(?P<number>\d+(?:\.\d+)?|{WORD})(?:-(?P<unit>{MEASURE_UNITS})s?\b(?![-–]old)|(?P<unit2>m|km|ft|kg|lb|cm|mm)-(?:wide|long|high|deep|tall|thick))(?P<aged>(?!))?",
+    re.IGNORECASE,
+)
 TIME_NEXT = re.compile(r"\A\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|o['’]clock)\b", re.IGNORECASE)
 
 
 def find_quantities(sentence: Sentence) -> list[Quantity]:
-    """Counts, ratios, money and percentages in a sentence, with what they count."""
+    """Counts, ratios, money, percentages, ages and measures in a sentence, with what they count."""
     found = []
     for match in QUANTITY.finditer(sentence.text):
         quantity = _quantity(sentence, match)
         if quantity is not None:
             found.append(quantity)
+    taken = [(q.start, q.end) for q in found]
+    for quantity in _ages_and_measures(sentence):
+        if not any(start < quantity.end and quantity.start < end for start, end in taken):
+            found.append(quantity)
+    return sorted(found, key=lambda quantity: quantity.start)
+
+
+def _ages_and_measures(sentence: Sentence) -> list[Quantity]:
+    """"23-year-old" and "aged 23" are an age (thing "age"); "a 12-second clip", "a 24-hour
+    operation", "a 280-pound catfish" and "a 12m-wide crater" are measures of their unit. A
+    group's age ("17-year-olds") describes many people, so it is left out."""
+    found = []
+    for pattern, thing_of in ((AGE, lambda match: "age"), (MEASURE_COMPOUND, _measure_unit)):
+        for match in pattern.finditer(sentence.text):
+            group = "number" if match.group("number") else "aged"
+            value = parse_number(match.group(group))
+            if value is not None:
+                unit = singularise((match.group("unit") or "year").lower()) if pattern is AGE else None
+                found.append(
+                    Quantity(
+                        text=match.group(group),
+                        start=sentence.start + match.start(group),
+                        end=sentence.start + match.end(group),
+                        value=value,
+                        unit=None if unit in (None, "year") else unit,
+                        thing=thing_of(match),
+                    )
+                )
     return found
+
+
+def _measure_unit(match: re.Match[str]) -> str:
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    return MEASURE_ABBREVIATIONS.get(unit, singularise(unit))
 
 
 def _quantity(sentence: Sentence, match: re.Match[str]) -> Quantity | None:

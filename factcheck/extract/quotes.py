@@ -17,14 +17,10 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract.people import gender_of
+from factcheck.lexicon import SPEECH_VERBS
 from factcheck.records import Article, PersonMention, Quote, Sentence
 
-SPEECH_VERBS = (
-    r"said|says|say|added|adds|told|tells|explained|explains|warned|warns|stated|states|wrote|"
-    r"writes|commented|insisted|insists|admitted|admits|claimed|claims|continued|argued|argues|"
-    r"replied|responded|asked|declared|announced|tweeted|posted|according to"
-)
-VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+VERB = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b", re.IGNORECASE)
 PRONOUNS = {"he": "m", "she": "f", "they": "", "who": ""}
 SUBJECT_LINK = re.compile(r"\A(?:['’]s?(?:\s+\w+){0,2})?\s*(?:,[^,]{1,100},)?\s*,?\s*\Z")
 PRONOUN_BEFORE = re.compile(r"\b(he|she|they|who)\s*\Z", re.IGNORECASE)

@@ -35,6 +35,8 @@ FURNITURE: dict[str, re.Pattern[str]] = {
 READ_MORE = re.compile(r"^(read more|read next|more on this story|also read|see also)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
 HEADING = re.compile(r"^#{1,6}\s+")
+SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
+MIN_PROSE_WORDS = 30
 SPACE = " \t\r\ufeff\u00a0"
 
 
@@ -72,7 +74,11 @@ def lines_of(text: str, begin: int = 0) -> list[Line]:
 
 
 def is_sentence(line: str) -> bool:
-    return bool(SENTENCE_END.search(line)) and not HEADING.match(line)
+    """Ends like a sentence, or is prose that only lacks a final stop: a whole article on one
+    line ending in a credit ("(Editing by Eric Walsh)") is an article, not furniture."""
+    if HEADING.match(line):
+        return False
+    return bool(SENTENCE_END.search(line)) or (len(line.split()) >= MIN_PROSE_WORDS and bool(SENTENCE_BREAK.search(line)))
 
 
 def is_furniture(line: str) -> bool:

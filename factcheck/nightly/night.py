@@ -13,7 +13,6 @@ import numpy as np
 from factcheck.config import Settings
 from factcheck.embed import Embedder
 from factcheck.extract.claims import extract_claims
-from factcheck.extract.people import find_people
 from factcheck.ingest import UnreadableFile, draft_files, file_bytes, read_articles
 from factcheck.nightly.archive import ARCHIVE_FILE, Archive, ArchivedArticle, article_vector, content_hash
 from factcheck.nightly.grouping import entity_keys, group_articles, running_story, story_name
@@ -58,9 +57,9 @@ def run_night(
 def _vector_key(embedder: Embedder) -> str:
     """Vectors archived one night are compared with vectors made the next: only a model whose
     vectors depend on nothing but the sentence will do."""
-    if getattr(embedder, "whole_corpus", False):
+    if embedder.whole_corpus:
         raise NightlyError("nightly runs need a sentence model (--backend onnx, torch or static): TF-IDF vectors change from night to night")
-    return getattr(embedder, "cache_key", None) or embedder.id
+    return embedder.cache_key or embedder.id
 
 
 def _run(inbox: Path, night: date, archive: Archive, settings: Settings, embedder: Embedder, key: str, track: Track) -> Night:
@@ -84,7 +83,7 @@ def _run(inbox: Path, night: date, archive: Archive, settings: Settings, embedde
     if fresh:
         _assign_stories(tonight, archive.recent_stories(since), settings.story_similarity)
 
-    cache = StoryCache(key, settings) if getattr(embedder, "cache_key", None) else None
+    cache = StoryCache(key, settings) if embedder.cache_key else None
     stories, findings, sentences = [], [], []
     by_story: dict[str, RunResult] = {}
     tonight_hashes = {item.hash for item in tonight}
@@ -115,9 +114,7 @@ def _processed(
     errors.extend(read_errors)
     extracted = []
     for article in track(articles, "Reading", len(articles)):
-        sentences = split_sentences(article)
-        given = frozenset(m.given for mentions in find_people(article, sentences) for m in mentions if m.given)
-        extracted.append((article, extract_claims(article, sentences, given)))
+        extracted.append((article, extract_claims(article, split_sentences(article))))
     vectors = embed_claims([claim for _, claims in extracted for claim in claims], embedder, track)
     fresh, offset = [], 0
     for article, claims in extracted:

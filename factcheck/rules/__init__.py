@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from factcheck.extract.people import HONORIFICS
-from factcheck.records import Finding
+from factcheck.lexicon import HONORIFICS
+from factcheck.records import Finding, Severity
 from factcheck.rules import (
     date_mismatch,
     entity_mismatch,
@@ -19,7 +19,7 @@ from factcheck.rules import (
     role_mismatch,
     status_mismatch,
 )
-from factcheck.rules.base import SEVERITIES, Rule, StoryContext
+from factcheck.rules.base import SEVERITIES, Parameter, Rule, StoryContext, registry
 
 RULE_MODULES = (
     name_variant,
@@ -33,7 +33,7 @@ RULE_MODULES = (
     entity_mismatch,
     house_style,
 )
-RULES: dict[str, Rule] = {rule.name: rule for rule in map(Rule.from_module, RULE_MODULES)}
+RULES: dict[str, Rule] = registry(RULE_MODULES)
 
 
 def find_rule(name_or_code: str) -> Rule | None:
@@ -42,19 +42,18 @@ def find_rule(name_or_code: str) -> Rule | None:
     return next((rule for rule in RULES.values() if wanted in (rule.name, rule.code.lower())), None)
 
 
-def run_rules(
-    story: StoryContext,
-    enabled: list[str],
-    severities: Mapping[str, str],
-    parameters: Mapping[str, Mapping[str, float]],
-) -> list[Finding]:
-    """Findings of the enabled rules, with any configured severity in place of the rule's own."""
+def run_rules(story: StoryContext, enabled: list[str], parameters: Mapping[str, Mapping[str, float]]) -> list[Finding]:
+    """Candidate findings of the enabled rules, each with the rule's own severity."""
     findings: list[Finding] = []
     for name in enabled:
         rule = RULES[name]
-        for found in rule.check(story, {**rule.parameters, **parameters.get(name, {})}):
-            findings.append(replace(found, severity=severities[name]) if name in severities else found)
+        findings.extend(rule.check(story, {**rule.parameters, **parameters.get(name, {})}))
     return findings
+
+
+def with_configured_severity(findings: list[Finding], severities: Mapping[str, str]) -> list[Finding]:
+    """A severity set for a rule in the settings wins over the decided one."""
+    return [replace(found, severity=Severity(severities[found.rule])) if found.rule in severities else found for found in findings]
 
 
 def without_accepted(findings: list[Finding], accepted: list[frozenset[str]]) -> list[Finding]:
@@ -85,4 +84,7 @@ def accepted_groups(groups: list[list[str]]) -> list[frozenset[str]]:
     return [frozenset(_plain(wording) for wording in group) for group in groups]
 
 
-__all__ = ["RULES", "SEVERITIES", "Rule", "StoryContext", "accepted_groups", "find_rule", "run_rules", "without_accepted"]
+__all__ = [
+    "RULES", "SEVERITIES", "Parameter", "Rule", "Severity", "StoryContext", "accepted_groups", "find_rule", "run_rules", "with_configured_severity",
+    "without_accepted",
+]

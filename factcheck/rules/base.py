@@ -1,8 +1,9 @@
 """What every rule sees and returns.
 
-A rule is a module with CODE, NAME, SUMMARY, SEVERITY, PARAMETERS, a docstring that is its docs
-page, and ``check(story, parameters) -> Iterable[Finding]``. Rules never read files: everything
-they know arrives in a StoryContext.
+A rule is a module with CODE, NAME, SUMMARY, SEVERITY, PARAMETERS (each a typed Parameter with
+the range a setting may take), a docstring that is its docs page, and
+``check(story, parameters) -> Iterable[Finding]``. Rules never read files: everything they know
+arrives in a StoryContext.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from types import ModuleType
 import numpy as np
 
 from factcheck.cluster.people import Person
-from factcheck.records import Claim, Evidence, Finding, ListedPerson
+from factcheck.records import Claim, Evidence, Finding, ListedPerson, Severity
 
-SEVERITIES = ("high", "medium", "low")
+SEVERITIES = tuple(Severity)
 LEXICAL_OVERLAP = 0.5
 MIN_DISTINCTIVE_COUNT = 10
 STOPWORDS = frozenset(
@@ -109,14 +110,43 @@ Check = Callable[[StoryContext, Mapping[str, float]], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
+class Parameter:
+    """A rule's setting: its default, and the range a config file may set it to. Whole-number
+    settings (a word count, a number of days) are declared with an int default and only
+    accept whole numbers."""
+
+    default: float
+    low: float
+    high: float
+    help: str
+
+    def parse(self, value: object) -> float:
+        """The value as the rule will use it; ValueError says what is allowed."""
+        whole = isinstance(self.default, int)
+        kind = "a whole number" if whole else "a number"
+        if isinstance(value, bool) or not isinstance(value, int if whole else int | float) or not self.low <= value <= self.high:
+            raise ValueError(f"must be {kind} from {self.low} to {self.high}, not {value!r}")
+        return value
+
+
+class RegistryError(ValueError):
+    """Two rules claim one name or code."""
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     name: str
     summary: str
-    severity: str
-    parameters: Mapping[str, float]
+    severity: Severity
+    declared: Mapping[str, Parameter]
     docs: str
     check: Check
+
+    @property
+    def parameters(self) -> dict[str, float]:
+        """The defaults, as `check` takes them."""
+        return {name: parameter.default for name, parameter in self.declared.items()}
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -124,11 +154,23 @@ class Rule:
             code=module.CODE,
             name=module.NAME,
             summary=module.SUMMARY,
-            severity=module.SEVERITY,
-            parameters=dict(module.PARAMETERS),
+            severity=Severity(module.SEVERITY),
+            declared=dict(module.PARAMETERS),
             docs=(module.__doc__ or "").strip(),
             check=module.check,
         )
+
+
+def registry(modules: Iterable[ModuleType]) -> dict[str, Rule]:
+    """Rules by name; a second rule with a name or code already taken is refused."""
+    rules: dict[str, Rule] = {}
+    codes: set[str] = set()
+    for rule in map(Rule.from_module, modules):
+        if rule.name in rules or rule.code in codes:
+            raise RegistryError(f"rule {rule.code} {rule.name}: name or code already registered")
+        rules[rule.name] = rule
+        codes.add(rule.code)
+    return rules
 
 
 def finding(
@@ -145,7 +187,7 @@ def finding(
     digest = hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()[:12]
     return Finding(
         rule=rule,
-        severity=severity,
+        severity=Severity(severity),
         confidence=round(min(max(confidence, 0.0), 1.0), 3),
         story=story,
         message=message,

@@ -25,7 +25,13 @@ How it decides
     place / was held in <date>". Two articles that attach one event noun to months or days
     less than ``max_event_gap_days`` apart that do not overlap are a medium finding, unless
     the story itself shows several such events (one article attaches that noun to two
-    dates). A noun with a modifier ("the first inspection") is not attached, and dates years
+    dates).
+
+    A second reporter may also date the event in a sentence worded quite differently. So
+    month-, day- and weekday-precise dates of two articles anywhere in the story are paired
+    when they are said about the same thing (``factcheck.rules.context``: "died early
+    Tuesday" / "died early Wednesday"; a weekday with no calendar date is compared by name)
+    and cannot both be right: medium. A noun with a modifier ("the first inspection") is not attached, and dates years
     apart are taken as different events ("an inspection in 2018" is the previous one).
 
 Example
@@ -40,15 +46,21 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 
+from factcheck.lexicon import WEEKDAYS
 from factcheck.records import Claim, DateMention, Evidence, Finding
 from factcheck.rules.alignment import aligned_pairs
-from factcheck.rules.base import StoryContext, finding
+from factcheck.rules.base import Parameter, StoryContext, finding
+from factcheck.rules.context import same_fact, words_around
 
 CODE = "FC301"
 NAME = "date-mismatch"
 SUMMARY = "The same event dated differently"
 SEVERITY = "high"
-PARAMETERS = {"min_similarity": 0.6, "high_similarity": 0.8, "max_event_gap_days": 200}
+PARAMETERS = {
+    "min_similarity": Parameter(0.6, 0.0, 1.0, "vectors of two sentences at least this alike are compared"),
+    "high_similarity": Parameter(0.8, 0.0, 1.0, "sentences this alike date one event even without shared event words"),
+    "max_event_gap_days": Parameter(200, 0, 3650, "dates further apart than this are taken as two events"),
+}
 
 EVENT_WINDOW = 5
 FUNCTION_WORDS = frozenset(
@@ -184,7 +196,77 @@ def aligned_findings(story: StoryContext, parameters: Mapping[str, float], repor
                 break
 
 
+WEEKDAY = re.compile(r"^(?:on\s+)?(" + "|".join(WEEKDAYS) + ")$", re.IGNORECASE)
+MAX_DATES_COMPARED = 200
+
+
+def weekday(mention: DateMention) -> str | None:
+    """The weekday a mention names when no calendar date could be worked out for it."""
+    found = WEEKDAY.match(mention.text.strip())
+    return found[1].lower() if found and not mention.value else None
+
+
+def context_findings(story: StoryContext, parameters: Mapping[str, float], reported: set) -> Iterator[Finding]:
+    """Month-, day- or weekday-precise dates of two articles, anywhere in the story, said
+    about the same thing (a content word around them in common: "died early Tuesday" /
+    "died early Wednesday") and not able to both be right."""
+    dated = [
+        (claim, mention)
+        for claim in story.claims
+        for mention in claim.dates
+        if weekday(mention) or (mention.value and MONTH_PRECISION.fullmatch(mention.value))
+    ][:MAX_DATES_COMPARED]
+    for position, (first, date_a) in enumerate(dated):
+        for offset, (second, date_b) in enumerate(dated[position + 1 :], start=position + 1):
+            if first.sentence.article == second.sentence.article or (id(first), id(second)) in reported:
+                continue
+            if not _different_days(date_a, date_b, parameters) or not same_fact(story, (first, date_a), (second, date_b)):
+                continue
+            if _stated_in(date_b, first) or _stated_in(date_a, second):
+                continue
+            if _several_events(dated, position, offset) or _several_events(dated, offset, position):
+                continue
+            reported.add((id(first), id(second)))
+            message = f"The same event is dated differently: “{date_a.text}” vs “{date_b.text}”."
+            evidence = [Evidence.of(first.sentence, date_a), Evidence.of(second.sentence, date_b)]
+            yield finding(NAME, story.name, "medium", story.similarity(first, second), message, evidence)
+
+
+def _stated_in(mention: DateMention, claim: Claim) -> bool:
+    """The other sentence gives this date too (among others): no conflict."""
+    day = weekday(mention)
+    if day:
+        return any(weekday(other) == day for other in claim.dates)
+    return any(overlap(mention, other) for other in claim.dates if other.value)
+
+
+def _several_events(dated: list[tuple[Claim, DateMention]], mine: int, theirs: int) -> bool:
+    """Whether the other article dates something like this more than once ("an inspection
+    in January ... an inspection in June"): then it describes several events, not one."""
+    claim_b, mention_b = dated[theirs]
+    mine_words = words_around(*dated[mine])
+    return any(
+        index != theirs
+        and claim.sentence.article == claim_b.sentence.article
+        and mention.text.lower() != mention_b.text.lower()
+        and mine_words & words_around(claim, mention)
+        for index, (claim, mention) in enumerate(dated)
+    )
+
+
+def _different_days(first: DateMention, second: DateMention, parameters: Mapping[str, float]) -> bool:
+    """Two weekdays with different names, or two dates of one kind that cannot overlap and
+    lie less than ``max_event_gap_days`` apart (further apart they are other events)."""
+    days = weekday(first), weekday(second)
+    if any(days):
+        return all(days) and days[0] != days[1]
+    if first.value.startswith("--") != second.value.startswith("--") or overlap(first, second):
+        return False
+    return gap_days(first, second) <= parameters["max_event_gap_days"]
+
+
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
     reported: set[tuple[int, int]] = set()
     yield from aligned_findings(story, parameters, reported)
     yield from event_findings(story, parameters, reported)
+    yield from context_findings(story, parameters, reported)

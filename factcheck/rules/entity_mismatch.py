@@ -15,7 +15,8 @@ How it decides
     conflict. Spelling variants of one name are left to name-variant, and numbers and dates
     to their own rules. Two names of one body are no conflict: "U.S." / "US", "DHS" /
     "Homeland Security" (initials), "ISIS" / "Islamic State" (the aliases in
-    ``factcheck.lexicon``), or two titles of one person ("Father" / "Rev").
+    ``factcheck.lexicon``), two titles of one person ("Father" / "Rev"), or two mentions of
+    one person of the story ("Jess" / "Miss Smith").
 
     Severity is high when the sentences agree on almost every other word
     (``high_word_overlap``); medium otherwise.
@@ -32,16 +33,23 @@ from collections.abc import Iterable, Mapping
 
 from rapidfuzz.distance import JaroWinkler
 
-from factcheck.lexicon import same_entity
+from factcheck.lexicon import MONTHS, WEEKDAYS, same_entity
 from factcheck.records import Claim, Evidence, Finding
 from factcheck.rules.alignment import Difference, Word, aligned_pairs, differences, span_of, words_of
-from factcheck.rules.base import StoryContext, finding
+from factcheck.rules.base import Parameter, StoryContext, finding
+from factcheck.rules.speakers import resolve_speaker
 
 CODE = "FC801"
 NAME = "entity-mismatch"
 SUMMARY = "Aligned claims that differ in who or what"
 SEVERITY = "high"
-PARAMETERS = {"min_similarity": 0.6, "min_word_overlap": 0.5, "high_word_overlap": 0.8, "max_words": 4, "max_name_similarity": 0.8}
+PARAMETERS = {
+    "min_similarity": Parameter(0.6, 0.0, 1.0, "vectors of two sentences at least this alike are compared"),
+    "min_word_overlap": Parameter(0.5, 0.0, 1.0, "share of words two compared sentences must have in common"),
+    "high_word_overlap": Parameter(0.8, 0.0, 1.0, "overlap from which the rule calls a swap high"),
+    "max_words": Parameter(4, 1, 20, "longest swapped wording, in words"),
+    "max_name_similarity": Parameter(0.8, 0.0, 1.0, "two names this alike are a spelling variant, left to name-variant"),
+}
 
 PUBLIC_BODIES = frozenset(
     """council government ministry department police court courts committee cabinet board trust
@@ -49,9 +57,7 @@ PUBLIC_BODIES = frozenset(
     authority commissioners home office treasury school university hospital charity union""".split()
 )
 DETERMINERS = frozenset("the a an its their his her".split())
-MONTHS_AND_DAYS = re.compile(
-    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.IGNORECASE
-)
+MONTHS_AND_DAYS = re.compile(r"^(?:" + "|".join(name[:3] for name in MONTHS) + "|" + "|".join(WEEKDAYS) + ")", re.IGNORECASE)
 
 
 def names_something(claim: Claim, words: tuple[Word, ...]) -> bool:
@@ -82,7 +88,7 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
         if overlap < parameters["min_word_overlap"]:
             continue
         for difference in found:
-            if _is_swap(first, second, difference, parameters):
+            if _is_swap(story, first, second, difference, parameters):
                 severity = "high" if overlap >= parameters["high_word_overlap"] else "medium"
                 message = f"The accounts differ in who or what: “{difference.first_text()}” vs “{difference.second_text()}”."
                 evidence = [Evidence.of(first.sentence, span_of(first, difference.first)), Evidence.of(second.sentence, span_of(second, difference.second))]
@@ -90,12 +96,28 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
                 break
 
 
-def _is_swap(first: Claim, second: Claim, difference: Difference, parameters: Mapping[str, float]) -> bool:
+def _one_person(story: StoryContext, first: Claim, words_a: tuple[Word, ...], second: Claim, words_b: tuple[Word, ...]) -> bool:
+    """Both sides name one person of the story ("Jess" / "Miss Smith" for Jess Smith)."""
+    people = [_person_in(story, claim, words) for claim, words in ((first, words_a), (second, words_b))]
+    return people[0] is not None and people[0] is people[1]
+
+
+def _person_in(story: StoryContext, claim: Claim, words: tuple[Word, ...]):
+    start, end = words[0].start, words[-1].end
+    for mention in claim.people:
+        if mention.start < end and start < mention.end:
+            return next((person for person in story.people if any(m is mention for _, m in person.mentions)), None)
+    return resolve_speaker(" ".join(word.text for word in words), story.people)
+
+
+def _is_swap(story: StoryContext, first: Claim, second: Claim, difference: Difference, parameters: Mapping[str, float]) -> bool:
     limit = parameters["max_words"]
     if not (0 < len(difference.first) <= limit and 0 < len(difference.second) <= limit):
         return False
     if spelling_variant(difference.first_text(), difference.second_text(), parameters["max_name_similarity"]):
         return False
     if same_entity(difference.first_text(), difference.second_text()):
+        return False
+    if _one_person(story, first, difference.first, second, difference.second):
         return False
     return names_something(first, difference.first) and names_something(second, difference.second)

@@ -31,14 +31,17 @@ from rapidfuzz.distance import JaroWinkler
 
 from factcheck.cluster.people import Person
 from factcheck.records import Evidence, Finding, ListedPerson
-from factcheck.rules.base import StoryContext, finding
+from factcheck.rules.base import Parameter, StoryContext, finding
 from factcheck.rules.role_mismatch import compare, role_span
 
 CODE = "FC901"
 NAME = "house-style"
 SUMMARY = "A person named or titled differently from the house style sheet"
 SEVERITY = "high"
-PARAMETERS = {"min_surname_similarity": 0.65, "min_given_similarity": 0.85}
+PARAMETERS = {
+    "min_surname_similarity": Parameter(0.65, 0.0, 1.0, "a surname this close to a listed one is taken as that person"),
+    "min_given_similarity": Parameter(0.85, 0.0, 1.0, "a given name this close to the listed one is a misspelling of it"),
+}
 
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:

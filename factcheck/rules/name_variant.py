@@ -50,7 +50,7 @@ from rapidfuzz.distance import JaroWinkler
 from factcheck.cluster.people import Person
 from factcheck.extract.people import given_names
 from factcheck.records import Evidence, Finding
-from factcheck.rules.base import LEXICAL_OVERLAP, StoryContext, content_words, finding
+from factcheck.rules.base import LEXICAL_OVERLAP, Parameter, StoryContext, content_words, finding
 from factcheck.rules.majority import majority_note
 
 CODE = "FC101"
@@ -58,11 +58,11 @@ NAME = "name-variant"
 SUMMARY = "Two spellings that probably denote the same person"
 SEVERITY = "high"
 PARAMETERS = {
-    "min_surname_similarity": 0.6,
-    "min_margin": 0.1,
-    "min_full_name_similarity": 0.85,
-    "min_full_name_similarity_same_slot": 0.8,
-    "min_sentence_similarity": 0.5,
+    "min_surname_similarity": Parameter(0.6, 0.0, 1.0, "an unintroduced surname this close to an introduced one is paired with it"),
+    "min_margin": Parameter(0.1, 0.0, 1.0, "how much closer the best surname must be than the next"),
+    "min_full_name_similarity": Parameter(0.85, 0.0, 1.0, "two full names this alike, word by word, are one person"),
+    "min_full_name_similarity_same_slot": Parameter(0.8, 0.0, 1.0, "the same, for names in the same place of alike sentences"),
+    "min_sentence_similarity": Parameter(0.5, 0.0, 1.0, "sentences this alike support a match beyond spelling"),
 }
 
 _NICKNAMES = NickNamer()
@@ -123,12 +123,16 @@ def full_name_similarity(first: Person, second: Person) -> float:
     """The weakest link between two full names: every word of the shorter name is matched
     to its closest word in the longer one (accents aside; an initial matches its name, a
     nickname its given name), and the worst match is the score. One word changed beyond a
-    typo ("Paek Jin-Ho" / "Paek Chang-Ho") makes two people; a middle name left out does not."""
+    typo ("Paek Jin-Ho" / "Paek Chang-Ho") makes two people; a middle name left out does not;
+    the same words in another order ("Mohamed Hassan" / "Hassan Mohamud") name someone else."""
     words = sorted((_name_words(first), _name_words(second)), key=len)
     shorter, longer = words
     if not shorter or not longer:
         return 0.0
-    return min(max(_word_similarity(word, other) for other in longer) for word in shorter)
+    matches = [max(range(len(longer)), key=lambda index: _word_similarity(word, longer[index])) for word in shorter]
+    if matches != sorted(matches):
+        return 0.0
+    return min(_word_similarity(word, longer[index]) for word, index in zip(shorter, matches))
 
 
 def _name_words(person: Person) -> list[str]:

@@ -29,13 +29,17 @@ from collections.abc import Iterable, Mapping
 
 from factcheck.records import Evidence, Finding
 from factcheck.rules.alignment import Difference, aligned_pairs, differences, span_of, words_of
-from factcheck.rules.base import StoryContext, finding
+from factcheck.rules.base import Parameter, StoryContext, finding
 
 CODE = "FC701"
 NAME = "negation-conflict"
 SUMMARY = "A claim stated in one place and negated or reversed in another"
 SEVERITY = "high"
-PARAMETERS = {"min_similarity": 0.6, "min_word_overlap": 0.5, "high_word_overlap": 0.8}
+PARAMETERS = {
+    "min_similarity": Parameter(0.6, 0.0, 1.0, "vectors of two sentences at least this alike are compared"),
+    "min_word_overlap": Parameter(0.5, 0.0, 1.0, "share of words two compared sentences must have in common"),
+    "high_word_overlap": Parameter(0.8, 0.0, 1.0, "overlap from which the rule calls a reversal high"),
+}
 
 NEGATIONS = frozenset({"not", "never", "no", "nor", "cannot", "no longer", "not yet"})
 CONTRACTIONS = {"can't": "can", "won't": "will", "shan't": "shall", "cannot": "can"}

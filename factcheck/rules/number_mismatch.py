@@ -5,8 +5,8 @@ What it catches
     in another; "346 children" against "364 children".
 
 How it decides
-    Only sentences of two different articles about the same thing (clustered together, or
-    sharing most of their wording) are compared, and only numbers
+    Numbers of two different articles are compared wherever they sit in the story (a second
+    reporter words the sentence differently), but only numbers
     that count the same thing in the same way: a ratio against a ratio of the same total, a
     count against a count in the same unit ("four out of five areas" is never compared with
     "11 areas of improvement"). Stated approximations are honoured: "more than 300" agrees
@@ -16,9 +16,12 @@ How it decides
     also states is never a conflict, nor is a number given with an alternative beside it
     ("10 or 11 shots"). One article giving two numbers for one noun ("six shots ...
     another four or five shots") is stating two facts, so only articles are compared. The
-    two numbers must also be said about the same thing beyond their noun: some content word
-    around them is shared ("weighed ... 280 pounds" / "weighing ... 266 pounds"), since
-    "four airstrikes near Kobani" and "more than 135 airstrikes" count different raids.
+    two numbers must also be said about the same thing beyond their noun: two content words
+    around them are shared, or one in sentences that are alike anyway ("one of 150 women
+    released from a Syrian jail" / "one of 138 women released"), since "four airstrikes
+    near Kobani" and "more than 135 airstrikes" count different raids; and when both
+    sentences name people, they name one of the same ("a 19-year-old named Jess Smith" is
+    not "Jessica Smith, the 27-year-old star").
     One pair of values for one thing is one finding, however many sentences repeat it.
 
     Severity is high when the two sentences are very alike (``high_similarity``), since
@@ -31,28 +34,31 @@ value, and which one more of them use, or that it is a tie.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from itertools import combinations
 
-from factcheck.lexicon import MEASURES, carries_meaning
+from factcheck.lexicon import MEASURES
 from factcheck.records import Claim, Evidence, Finding, Quantity
+from factcheck.rules.base import Parameter, StoryContext, finding
+from factcheck.rules.context import same_fact
 from factcheck.rules.majority import majority_note
-from factcheck.rules.alignment import comparable_groups
-from factcheck.rules.base import StoryContext, finding
 
 CODE = "FC201"
 NAME = "number-mismatch"
 SUMMARY = "The same counted thing given different numbers"
 SEVERITY = "high"
-PARAMETERS = {"high_similarity": 0.75, "approximate_tolerance": 0.1}
+PARAMETERS = {
+    "high_similarity": Parameter(0.75, 0.0, 1.0, "sentence similarity from which the rule calls a conflict high"),
+    "approximate_tolerance": Parameter(0.1, 0.0, 1.0, "how far \"about 350\" may be from the other number, as a share"),
+}
 
 LOWER_BOUNDS = frozenset({"more than", "over", "at least", "upwards of", "in excess of"})
 UPPER_BOUNDS = frozenset({"up to", "fewer than", "less than", "under", "at most", "no more than"})
 ROUNDED_FROM = 100
-CONTEXT_WINDOW = 5
 ALTERNATIVE_GAP = 8
-WORD = re.compile(r"[A-Za-z][a-z]+")
+MONEY = frozenset({"GBP", "USD", "EUR"})
+# Counts of one kind compared per story: bounds the pairs a story full of numbers can make.
+MAX_COUNTS_COMPARED = 200
 APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "an estimated"})
 
 
@@ -60,17 +66,15 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
     tolerance = parameters["approximate_tolerance"]
     stated = _articles_stating(story)
     best: dict[tuple, tuple[float, tuple[Claim, Quantity], tuple[Claim, Quantity]]] = {}
-    for group in comparable_groups(story):
-        claims = [story.claims[index] for index in group]
-        for counted in _by_kind_of_number(claims).values():
-            for first, second in combinations(counted, 2):
-                if not _conflict(first, second, tolerance):
-                    continue
-                thing = first[1].thing or second[1].thing
-                key = (thing, first[1].unit, first[1].of_total, *sorted((first[1].value, second[1].value)))
-                similarity = story.similarity(first[0], second[0])
-                if key not in best or similarity > best[key][0]:
-                    best[key] = (similarity, first, second)
+    for counted in _by_kind_of_number(story.claims).values():
+        for first, second in combinations(counted[:MAX_COUNTS_COMPARED], 2):
+            if not _conflict(first, second, tolerance) or not same_fact(story, first, second, first[1].thing or ""):
+                continue
+            thing = first[1].thing or second[1].thing
+            key = (thing, first[1].unit, first[1].of_total, *sorted((first[1].value, second[1].value)))
+            similarity = story.similarity(first[0], second[0])
+            if key not in best or similarity > best[key][0]:
+                best[key] = (similarity, first, second)
     for _, first, second in best.values():
         yield _report(story, first, second, stated, parameters)
 
@@ -87,26 +91,7 @@ def _conflict(first: tuple[Claim, Quantity], second: tuple[Claim, Quantity], tol
         and not _matched_elsewhere(first, second, tolerance)
         and _one_value(claim_a, quantity_a)
         and _one_value(claim_b, quantity_b)
-        and (quantity_a.of_total is not None or bool(context_words(claim_a, quantity_a) & context_words(claim_b, quantity_b)))
     )
-
-
-def context_words(claim: Claim, quantity: Quantity) -> set[str]:
-    """What a number is said about, besides its noun: the content words around it, cut to
-    their first five letters ("weighed out at 280 pounds" / "weighing roughly 266 pounds"
-    share "weigh"; "one of 150 women released" / "138 women released" share "relea").
-    Two counts of one noun with nothing else in common ("four airstrikes near Kobani" /
-    "more than 135 airstrikes") are usually counts of two things."""
-    text = claim.sentence.text
-    before = text[: quantity.start - claim.sentence.start]
-    after = text[quantity.end - claim.sentence.start :]
-    window = WORD.findall(before)[-CONTEXT_WINDOW:] + WORD.findall(after)[:CONTEXT_WINDOW]
-    thing = (quantity.thing or "")[:5]
-    return {
-        word.lower()[:5]
-        for word in window
-        if carries_meaning(word.lower()) and len(word) > 2 and word.lower()[:5] != thing
-    }
 
 
 def _one_value(claim: Claim, quantity: Quantity) -> bool:
@@ -133,7 +118,7 @@ def _by_kind_of_number(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, Qua
     groups: dict[tuple, list[tuple[Claim, Quantity]]] = {}
     for claim in claims:
         for quantity in claim.quantities:
-            if quantity.thing or quantity.of_total is not None:
+            if quantity.thing or quantity.of_total is not None or quantity.unit in MONEY:
                 groups.setdefault((quantity.unit, quantity.of_total), []).append((claim, quantity))
     return groups
 
@@ -149,9 +134,10 @@ def _matched_elsewhere(first: tuple[Claim, Quantity], second: tuple[Claim, Quant
 
 def same_thing(first: Quantity, second: Quantity) -> bool:
     """Counts must name the same thing; a ratio may leave it unsaid ("three out of five")
-    because the total already ties it to the other ratio."""
+    because the total already ties it to the other ratio, and so may two sums of one
+    currency ("for $1.69"), which then rest on what is said around them."""
     if first.thing == second.thing:
-        return first.thing is not None or first.of_total is not None
+        return first.thing is not None or first.of_total is not None or (first.unit in MONEY and first.unit == second.unit)
     return first.of_total is not None and (first.thing is None or second.thing is None)
 
 

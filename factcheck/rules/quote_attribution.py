@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from factcheck.records import Evidence, Finding
-from factcheck.rules.base import StoryContext, finding
+from factcheck.rules.base import Parameter, StoryContext, finding
 from factcheck.rules.name_variant import full_name_similarity
 from factcheck.rules.quote_mismatch import quote_pairs
 from factcheck.rules.speakers import resolve_speaker
@@ -39,7 +39,11 @@ CODE = "FC602"
 NAME = "quote-attribution"
 SUMMARY = "The same quotation attributed to different speakers"
 SEVERITY = "high"
-PARAMETERS = {"min_words": 4, "min_shared": 0.8, "max_same_person_similarity": 0.85}
+PARAMETERS = {
+    "min_words": Parameter(4, 1, 100, "shortest quotation compared, in words"),
+    "min_shared": Parameter(0.8, 0.0, 1.0, "share of the shorter quotation that must line up with the other"),
+    "max_same_person_similarity": Parameter(0.85, 0.0, 1.0, "two speakers' names this alike are one person spelt two ways"),
+}
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
     for pair in quote_pairs(story, int(parameters["min_words"]), parameters["min_shared"]):

@@ -41,14 +41,17 @@ from itertools import combinations
 from factcheck.lexicon import NEGATIONS, carries_meaning, fold_word, folded_words, is_number, same_word_family
 from factcheck.records import Claim, Evidence, Finding, Mention, Quote
 from factcheck.rules.alignment import Difference, Word, words_of
-from factcheck.rules.base import StoryContext, finding
+from factcheck.rules.base import Parameter, StoryContext, finding
 from factcheck.rules.speakers import same_resolved_speaker
 
 CODE = "FC601"
 NAME = "quote-mismatch"
 SUMMARY = "The same quotation worded differently"
 SEVERITY = "medium"
-PARAMETERS = {"min_words": 4, "min_shared": 0.7}
+PARAMETERS = {
+    "min_words": Parameter(4, 1, 100, "shortest quotation compared, in words"),
+    "min_shared": Parameter(0.7, 0.0, 1.0, "share of the shorter quotation that must line up with the other"),
+}
 
 # One quotation quoted twice shares at least this many words that carry meaning.
 MIN_SHARED_CONTENT = 4

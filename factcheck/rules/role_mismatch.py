@@ -41,13 +41,13 @@ from collections.abc import Iterable, Mapping
 from itertools import combinations
 
 from factcheck.records import Claim, Evidence, Finding, Mention, PersonMention
-from factcheck.rules.base import StoryContext, finding
+from factcheck.rules.base import Parameter, StoryContext, finding
 
 CODE = "FC401"
 NAME = "role-mismatch"
 SUMMARY = "The same person given incompatible roles or titles"
 SEVERITY = "high"
-PARAMETERS: dict[str, float] = {}
+PARAMETERS: dict[str, Parameter] = {}
 
 IGNORED = frozenset("a an the of for and its their his her new newly incoming current appointed named its city's council's authority's local".split())
 PAST = frozenset({"former", "ex", "then", "previous", "retired", "outgoing"})

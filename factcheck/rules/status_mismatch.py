@@ -29,13 +29,16 @@ from functools import lru_cache
 
 from factcheck.records import Claim, Evidence, Finding, Mention
 from factcheck.rules.alignment import aligned_pairs
-from factcheck.rules.base import StoryContext, finding
+from factcheck.rules.base import Parameter, StoryContext, finding
 
 CODE = "FC501"
 NAME = "status-mismatch"
 SUMMARY = "The same assessed thing given different ratings or outcomes"
 SEVERITY = "high"
-PARAMETERS = {"min_similarity": 0.65, "high_similarity": 0.8}
+PARAMETERS = {
+    "min_similarity": Parameter(0.65, 0.0, 1.0, "vectors of two sentences at least this alike are compared"),
+    "high_similarity": Parameter(0.8, 0.0, 1.0, "similarity from which the rule calls a conflict high"),
+}
 
 # scale -> {written form: the status it means}
 SCALES: dict[str, dict[str, str]] = {
