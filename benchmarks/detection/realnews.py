@@ -148,11 +148,14 @@ def disagreements() -> list[dict]:
 
 
 def flags(finding: Finding, entry: dict) -> bool:
-    """Whether a finding cites both versions of a disagreement found by reading."""
+    """Whether a finding cites both versions of a disagreement found by reading: one where the
+    reader found it, the other in any article (the story may state it in several)."""
     cited = {(PurePath(e.article).name, e.sentence) for e in finding.evidence}
-    return any(name == entry["article_a"] and entry["text_a"] in text for name, text in cited) and any(
-        name == entry["article_b"] and entry["text_b"] in text for name, text in cited
-    )
+    a_there = any(name == entry["article_a"] and entry["text_a"] in text for name, text in cited)
+    b_there = any(name == entry["article_b"] and entry["text_b"] in text for name, text in cited)
+    a_anywhere = any(entry["text_a"] in text for _, text in cited)
+    b_anywhere = any(entry["text_b"] in text for _, text in cited)
+    return (a_there and b_anywhere) or (b_there and a_anywhere)
 
 
 def labelled_candidates(embedder, then: Decide = decide) -> list[Candidate]:
