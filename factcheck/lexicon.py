@@ -1,8 +1,9 @@
 """Word lists that several stages share, declared once.
 
-A list that two modules each keep drifts: one learns "spokesperson", the other does not. So
-the words that decide what a difference means (function words, contractions, spelling
-variants, speakers that are no one in particular) live here and nowhere else.
+A list that two modules each keep drifts: one learns "Sept", the other does not. So the
+calendar, speech verbs, honorifics and the words that decide what a difference means
+(function words, contractions, spelling variants, aliases of one body) live here and nowhere
+else.
 """
 
 from __future__ import annotations
@@ -90,17 +91,6 @@ MEASURES = frozenset(
     tons tonne tonnes litre litres liter liters gallon gallons degree degrees acre acres hectare
     hectares""".split()
 )
-
-# Speakers that name a kind of person, not a person: "a spokesman" and "a spokesperson" are
-# one voice, and neither contradicts a named official.
-GENERIC_SPEAKERS = frozenset(
-    """spokesman spokeswoman spokesperson spokespeople representative official officials source
-    sources statement aide aides insider insiders friend friends relative relatives neighbour
-    neighbor neighbours neighbors witness witnesses resident residents local locals person people
-    man woman boy girl someone colleague colleagues expert experts analyst analysts report reports
-    website site publication paper newspaper outlet agency""".split()
-)
-
 
 def folded_words(text: str) -> list[str]:
     """The words of `text` in one spelling: typographic quotes and dashes plain, contractions

@@ -1485,7 +1485,6 @@ def _attribution_candidates(articles: list[_Article]) -> list[_Candidate]:
     different surname and not named in the edited or witness sentence."""
     by_name, persons = _persons(articles)
     named = _named_persons(articles, by_name, persons)
-    index = {a.name: a for a in articles}
     found = {a.name: _quotes(a) for a in articles}
     surnames = {p.split(" ")[-1] for p in persons}
     out = []
