@@ -104,3 +104,11 @@ def test_a_day_before_a_name_and_a_double_space_do_not_bend_the_name():
     (mentions,) = people_of(text)
     assert [(m.text, m.given, m.surname) for m in mentions] == [("Jenny Rosenberg", "Jenny", "Rosenberg")]
     assert text[mentions[0].start : mentions[0].end] == "Jenny Rosenberg"
+
+
+def test_an_age_beside_a_name_makes_a_person():
+    text = (
+        "Dmitry Nikolaev, 30, woke up at a bus stop.\nThirty-year-old Dimitry Nikolaev, an actor, was at a bar.\n"
+        "On Friday Rinat Zakirov, a 41-year-old, spoke.\nOne 17-year-old New Yorker confirms it."
+    )
+    assert [[m.text for m in line] for line in people_of(text)] == [["Dmitry Nikolaev"], ["Dimitry Nikolaev"], ["Rinat Zakirov"], []]

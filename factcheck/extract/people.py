@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from nicknames import NickNamer
 
-from factcheck.lexicon import HONORIFICS, MONTHS, NAMING_SPEECH_VERBS, WEEKDAYS
+from factcheck.lexicon import FUNCTION_WORDS, HONORIFICS, MONTHS, NAMING_SPEECH_VERBS, WEEKDAYS
 from factcheck.records import Article, Claim, PersonMention, Sentence
 
 # Words that end organisation or place names, never a person's surname in news copy.
@@ -68,6 +68,11 @@ ROLE_STOP = frozenset(
 MAX_TITLE_WORDS = 6
 ARTICLES = frozenset("the a an".split())
 CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
+# An age written beside a name says it is a person: "Dmitry Nikolaev, 30," / ", a 30-year-old",
+# "Thirty-year-old Dimitry Nikolaev, a ..." (with the comma: "17-year-old New Yorker confirms"
+# is a description).
+AGE_AFTER = re.compile(r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|\s*[,)])")
+AGE_BEFORE = re.compile(r"\b[\w-]+-year-old\s+\Z", re.IGNORECASE)
 LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z]{2,}(?![\w’'-])")
 DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?i:the|a|an)\s+\Z")
 THING_RUN = re.compile(r"(?:^|\s)(?i:the|a|an)\s+" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")*?\s+(" + NAME_WORD + r")(?![\w’'-])")
@@ -94,7 +99,7 @@ def find_people(
 
     A capitalised pair counts as a person when its first word is a known given name (from
     the name table, or given to someone elsewhere in the story: `story_given_names`), when a
-    role is written beside it, or when the article uses its surname on its own, with an
+    role or an age is written beside it ("Dmitry Nikolaev, 30,"), or when the article uses its surname on its own, with an
     honorific ("Barry Kushner" ... "Mr Kushner") or bare and more than once ("Carlos
     Watson" ... "Watson said"): the story itself is the best name list.
     """
@@ -228,6 +233,8 @@ def _untitled_people(
             or mention.surname in honoured_surnames
             or mention.role is not None
             or SPEECH_VERB_BEFORE.search(text[:start])
+            or AGE_AFTER.match(text[end:])
+            or (AGE_BEFORE.search(text[:start]) and text[end:].startswith(","))
         ):
             found.append(mention)
     return found
@@ -251,7 +258,7 @@ def _name_start(
             0 if words[-1] in honoured_surnames else first,
         )
     while first < len(words) - 2 and (
-        words[first].lower() in CALENDAR_WORDS
+        words[first].lower() in CALENDAR_WORDS | FUNCTION_WORDS
         or (words[first].lower() in vocabulary.lower_case and words[first].lower() not in known)
     ):
         first += 1
