@@ -264,15 +264,30 @@ def names(embedder) -> str:
     tp = sum(p and t for p, t in zip(predicted, truth))
     precision = tp / max(sum(predicted), 1)
     recall = tp / max(sum(truth), 1)
+    one_letter = [flag for (first, second, match), flag in zip(pairs, predicted) if match and one_letter_apart(first, second)]
+    different = [flag for (_, _, match), flag in zip(pairs, predicted) if not match]
     return "\n".join([
         f"Person-name pairs: {len(pairs)} pairs ({sum(truth)} same person), {len(rows) - len(pairs)} identical pairs left out.",
         "",
         "| measure | value |",
         "|---|---|",
         f"| name-variant precision | {precision:.3f} |",
-        f"| name-variant recall | {recall:.3f} |",
+        f"| name-variant recall (every same-person pair: initials, nicknames, word order, transliteration...) | {recall:.3f} |",
+        f"| one-letter change in one word of the name, flagged ({len(one_letter)} pairs) | {sum(one_letter) / max(len(one_letter), 1):.3f} |",
+        f"| different people, flagged ({len(different)} pairs) | {sum(different) / max(len(different), 1):.3f} |",
         f"| flagged | {sum(predicted)} |",
     ])
+
+
+def one_letter_apart(first: str, second: str) -> bool:
+    """Same words but one, and that one a single letter added, dropped or changed."""
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = first.split(), second.split()
+    if len(a) != len(b):
+        return False
+    changed = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(changed) == 1 and Levenshtein.distance(*changed[0]) == 1
 
 
 def realnews(embedder) -> str:
