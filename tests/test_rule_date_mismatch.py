@@ -74,3 +74,12 @@ def test_weekdays_said_of_different_things_are_not_compared():
         "b.txt": "The government announced a new budget on Monday in the capital.",
     }
     assert findings_of("date-mismatch", texts) == []
+
+
+def test_a_weekday_is_compared_with_the_weekday_a_full_date_gives():
+    texts = {
+        "a.txt": "Islamic State militants on Wednesday released a video showing the beheading of James Foley.",
+        "b.txt": "The ISIS video released on Tuesday, August 19 showed the beheading of James Foley.",
+    }
+    (found,) = findings_of("date-mismatch", texts)
+    assert found.evidence[0].span.endswith("Wednesday") and found.evidence[1].span == "Tuesday, August 19"

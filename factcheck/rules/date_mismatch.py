@@ -197,6 +197,7 @@ def aligned_findings(story: StoryContext, parameters: Mapping[str, float], repor
 
 
 WEEKDAY = re.compile(r"^(?:on\s+)?(" + "|".join(WEEKDAYS) + ")$", re.IGNORECASE)
+WEEKDAY_FIRST = re.compile(r"^(?:on\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 MAX_DATES_COMPARED = 200
 
 
@@ -204,6 +205,17 @@ def weekday(mention: DateMention) -> str | None:
     """The weekday a mention names when no calendar date could be worked out for it."""
     found = WEEKDAY.match(mention.text.strip())
     return found[1].lower() if found and not mention.value else None
+
+
+def day_of_week(mention: DateMention) -> str | None:
+    """The weekday a mention says or implies: its own weekday word ("Tuesday, August 19"),
+    or the weekday of a full calendar date."""
+    found = WEEKDAY_FIRST.match(mention.text.strip())
+    if found:
+        return found[1].lower()
+    if mention.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.value):
+        return WEEKDAYS[date.fromisoformat(mention.value).weekday()]
+    return None
 
 
 def context_findings(story: StoryContext, parameters: Mapping[str, float], reported: set) -> Iterator[Finding]:
@@ -236,7 +248,7 @@ def _stated_in(mention: DateMention, claim: Claim) -> bool:
     """The other sentence gives this date too (among others): no conflict."""
     day = weekday(mention)
     if day:
-        return any(weekday(other) == day for other in claim.dates)
+        return any(day_of_week(other) == day for other in claim.dates)
     return any(overlap(mention, other) for other in claim.dates if other.value)
 
 
@@ -257,8 +269,8 @@ def _several_events(dated: list[tuple[Claim, DateMention]], mine: int, theirs: i
 def _different_days(first: DateMention, second: DateMention, parameters: Mapping[str, float]) -> bool:
     """Two weekdays with different names, or two dates of one kind that cannot overlap and
     lie less than ``max_event_gap_days`` apart (further apart they are other events)."""
-    days = weekday(first), weekday(second)
-    if any(days):
+    if weekday(first) or weekday(second):
+        days = day_of_week(first), day_of_week(second)
         return all(days) and days[0] != days[1]
     if first.value.startswith("--") != second.value.startswith("--") or overlap(first, second):
         return False
