@@ -776,6 +776,21 @@ def _quotes(article: _Article) -> list[tuple[int, int]]:
     return out
 
 
+def _same_quotes(a: "_Article", words: list[str], articles: list["_Article"], found: dict) -> Iterable[tuple]:
+    """Quotations of the other articles that share at least 80% of the shorter one's words
+    with ``words``, in article and position order: (article, start, end, matching blocks,
+    words shared)."""
+    for b in articles:
+        if b.name == a.name:
+            continue
+        for ws, we in found[b.name]:
+            qb = _tokens(b.text[ws:we])
+            blocks = SequenceMatcher(None, words, qb, autojunk=False).get_matching_blocks()
+            shared = sum(bl.size for bl in blocks)
+            if shared / min(len(words), len(qb)) >= 0.8:
+                yield b, ws, we, blocks, shared
+
+
 def _quote_candidates(articles: list[_Article]) -> list[_Candidate]:
     """Quotes of two articles sharing 80%+ of the shorter one's words in order (so a partial
     quote of a longer one counts); the edit is a QUOTE_SWAP word of the edited quote that lies
@@ -789,24 +804,15 @@ def _quote_candidates(articles: list[_Article]) -> list[_Candidate]:
             words = [(w.start() + qs, w.end() + qs, w.group()) for w in _TOKEN.finditer(a.text[qs:qe])]
             qa = [w[2].lower() for w in words]
             best = None
-            for b in articles:
-                if b.name == a.name:
+            for b, ws, we, blocks, shared in _same_quotes(a, qa, articles, found):
+                inside = {bl.a + k for bl in blocks for k in range(bl.size)}
+                # the sentence around the quote must not be a copy: a second reporter
+                outside_a = a.sentence(qs).replace(a.text[qs:qe], "")
+                outside_b = b.sentence(ws).replace(b.text[ws:we], "")
+                if _tokens(outside_a) and _similarity(outside_a, outside_b) >= NEAR_COPY:
                     continue
-                for ws, we in found[b.name]:
-                    qb = _tokens(b.text[ws:we])
-                    sm = SequenceMatcher(None, qa, qb, autojunk=False)
-                    blocks = sm.get_matching_blocks()
-                    shared = sum(bl.size for bl in blocks)
-                    if shared / min(len(qa), len(qb)) < 0.8:
-                        continue
-                    inside = {bl.a + k for bl in blocks for k in range(bl.size)}
-                    # the sentence around the quote must not be a copy: a second reporter
-                    outside_a = a.sentence(qs).replace(a.text[qs:qe], "")
-                    outside_b = b.sentence(ws).replace(b.text[ws:we], "")
-                    if _tokens(outside_a) and _similarity(outside_a, outside_b) >= NEAR_COPY:
-                        continue
-                    if best is None or shared > best[0]:
-                        best = (shared, b.name, ws, we, inside)
+                if best is None or shared > best[0]:
+                    best = (shared, b.name, ws, we, inside)
             if best is None:
                 continue
             _, bname, ws, we, inside = best
@@ -1499,25 +1505,17 @@ def _attribution_candidates(articles: list[_Article]) -> list[_Candidate]:
                 surname = name  # "Luke Somers" and "Lucy Somers": the witness must say which
             qa = _tokens(a.text[qs:qe])
             best = None
-            for b in articles:
-                if b.name == a.name:
+            for b, ws, we, _, shared in _same_quotes(a, qa, articles, found):
+                credit = _credited(b, ws, we, surname, surnames - {name.split(" ")[-1]})
+                if credit is None:
                     continue
-                for ws, we in found[b.name]:
-                    qb = _tokens(b.text[ws:we])
-                    sm = SequenceMatcher(None, qa, qb, autojunk=False)
-                    shared = sum(bl.size for bl in sm.get_matching_blocks())
-                    if shared / min(len(qa), len(qb)) < 0.8:
-                        continue
-                    credit = _credited(b, ws, we, surname, surnames - {name.split(" ")[-1]})
-                    if credit is None:
-                        continue
-                    # the words around the quote must not be a copy: a second reporter
-                    outside_a = _norm(a.sentence(run.start).replace(a.text[qs:qe], " "))
-                    outside_b = _norm(b.sentence(credit[0]).replace(b.text[ws:we], " "))
-                    if _similarity(outside_a, outside_b) >= NEAR_COPY or _copied(outside_a, b):
-                        continue
-                    if best is None or shared > best[0]:
-                        best = (shared, b, ws, we, credit)
+                # the words around the quote must not be a copy: a second reporter
+                outside_a = _norm(a.sentence(run.start).replace(a.text[qs:qe], " "))
+                outside_b = _norm(b.sentence(credit[0]).replace(b.text[ws:we], " "))
+                if _similarity(outside_a, outside_b) >= NEAR_COPY or _copied(outside_a, b):
+                    continue
+                if best is None or shared > best[0]:
+                    best = (shared, b, ws, we, credit)
             if best is None:
                 continue
             _, b, ws, we, (cs, ce) = best
