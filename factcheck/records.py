@@ -21,9 +21,26 @@ class Paragraph:
     end: int
 
 
+@dataclass(frozen=True)
+class Location:
+    """Where words sit in a draft as a person sees it: the story paragraph (counted from 1,
+    furniture left out) and, for files a person reads by line (.txt, .md), the line and
+    column in the file (counted from 1). Word files and web pages have no lines to speak of."""
+
+    paragraph: int
+    line: int | None = None
+    column: int | None = None
+
+
 @dataclass
 class Article:
-    """One draft as read from disk, before it is split into sentences."""
+    """One draft as read from disk, before it is split into sentences.
+
+    ``lines`` ties the text to the file's lines: each (offset, line) says that the text from
+    ``offset`` on starts at ``line`` of the file and follows it line for line up to the next
+    pair. A .txt file is one pair, (0, 1); a rendered Markdown file has one per block; a
+    Word file or web page has none.
+    """
 
     path: str
     text: str
@@ -32,6 +49,17 @@ class Article:
     paragraphs: list[Paragraph]
     story: str = ""
     warnings: list[str] = field(default_factory=list)
+    lines: tuple[tuple[int, int], ...] = ()
+
+    def locate(self, offset: int) -> Location:
+        """The paragraph, line and column of a character offset into ``text``."""
+        paragraph = 1 + sum(1 for p in self.paragraphs if p.end <= offset)
+        anchors = [anchor for anchor in self.lines if anchor[0] <= offset]
+        if not anchors:
+            return Location(paragraph)
+        start, line = anchors[-1]
+        line_start = max(self.text.rfind("\n", start, offset) + 1, start)
+        return Location(paragraph, line + self.text.count("\n", start, offset), offset - line_start + 1)
 
 
 @dataclass(frozen=True)

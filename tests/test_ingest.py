@@ -182,3 +182,12 @@ def test_a_whole_article_on_one_line_without_a_final_stop_is_an_article(tmp_path
     (tmp_path / "wire.txt").write_text(body, encoding="utf-8")
     (article,), errors = read(tmp_path / "wire.txt")
     assert errors == [] and paragraphs(article) == [body]
+
+
+def test_a_text_draft_locates_words_by_paragraph_line_and_column(tmp_path):
+    """Reports point a sub-editor at the line an editor shows, not at a character offset."""
+    (tmp_path / "a.txt").write_text("Council report\n\nFirst paragraph here.\nIt goes on.\n\nSecond one.\n", encoding="utf-8")
+    (article,), _ = read_articles([str(tmp_path)], max_bytes=10**6)
+    where = article.locate(article.text.index("goes"))
+    assert (where.line, where.column) == (4, 4)
+    assert article.locate(article.text.index("Second")).paragraph == article.locate(article.text.index("goes")).paragraph + 1

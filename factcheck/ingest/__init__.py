@@ -13,7 +13,8 @@ from pathlib import Path
 from factcheck.ingest.boilerplate import layout, lines_of
 from factcheck.ingest.dateline import dateline_date
 from factcheck.ingest.encoding import UnreadableFile
-from factcheck.ingest.readers import READERS, Document
+from factcheck.ingest.document import Document
+from factcheck.ingest.readers import READERS
 from factcheck.records import Article, ReadError
 
 SUPPORTED_SUFFIXES = frozenset(READERS)
@@ -113,4 +114,5 @@ def _article(name: str, document: Document, repeated: frozenset[str]) -> Article
         published=published,
         paragraphs=found.paragraphs,
         warnings=list(document.warnings),
+        lines=document.lines,
     )
