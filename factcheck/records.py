@@ -164,9 +164,10 @@ class Evidence:
     span: str
     span_start: int
     span_end: int
+    speaker: str | None = None  # who says the cited quotation, where the sentence tells
 
     @classmethod
-    def of(cls, sentence: Sentence, mention: Mention) -> Evidence:
+    def of(cls, sentence: Sentence, mention: Mention, speaker: str | None = None) -> Evidence:
         return cls(
             article=sentence.article,
             sentence=sentence.text,
@@ -175,6 +176,7 @@ class Evidence:
             span=mention.text,
             span_start=mention.start,
             span_end=mention.end,
+            speaker=speaker,
         )
 
 

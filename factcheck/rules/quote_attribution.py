@@ -54,5 +54,5 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
         if full_name_similarity(speaker_a, speaker_b) >= parameters["max_same_person_similarity"]:
             continue
         message = f"The same words are given to “{quote_a.speaker}” in one place and to “{quote_b.speaker}” in another."
-        evidence = [Evidence.of(claim_a.sentence, quote_a), Evidence.of(claim_b.sentence, quote_b)]
+        evidence = [Evidence.of(claim_a.sentence, quote_a, speaker_a.name), Evidence.of(claim_b.sentence, quote_b, speaker_b.name)]
         yield finding(NAME, story.name, "high", pair.shared, message, evidence)

@@ -42,7 +42,7 @@ from factcheck.lexicon import NEGATIONS, carries_meaning, fold_word, folded_word
 from factcheck.records import Claim, Evidence, Finding, Mention, Quote
 from factcheck.rules.alignment import Difference, Word, words_of
 from factcheck.rules.base import Parameter, StoryContext, finding
-from factcheck.rules.speakers import same_resolved_speaker
+from factcheck.rules.speakers import same_resolved_speaker, speaker_name
 
 CODE = "FC601"
 NAME = "quote-mismatch"
@@ -138,7 +138,10 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
         weighty = any(WEIGHTY.match(word.key) for d in inner for word in d.first + d.second)
         (claim_a, quote_a), (claim_b, quote_b) = pair.first, pair.second
         message = f"A quotation is worded differently: {changes}."
-        evidence = [Evidence.of(claim_a.sentence, _span(quote_a, inner, True)), Evidence.of(claim_b.sentence, _span(quote_b, inner, False))]
+        evidence = [
+            Evidence.of(claim_a.sentence, _span(quote_a, inner, True), speaker_name(quote_a, story.people)),
+            Evidence.of(claim_b.sentence, _span(quote_b, inner, False), speaker_name(quote_b, story.people)),
+        ]
         yield finding(NAME, story.name, "high" if weighty else "medium", pair.shared, message, evidence)
 
 

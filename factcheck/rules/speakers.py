@@ -37,3 +37,9 @@ def resolve_speaker(speaker: str | None, people: list[Person]) -> Person | None:
 def same_resolved_speaker(first: Quote, second: Quote, people: list[Person]) -> bool:
     speaker = resolve_speaker(first.speaker, people)
     return speaker is not None and speaker is resolve_speaker(second.speaker, people)
+
+
+def speaker_name(quote: Quote, people: list[Person]) -> str | None:
+    """Who a report says spoke: the person the speaker words name, else the words as written."""
+    person = resolve_speaker(quote.speaker, people)
+    return person.name if person else quote.speaker
