@@ -8,6 +8,7 @@ changes the cited sentences makes a new finding, which is exactly when it deserv
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, replace
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from factcheck.atomic import write_atomically
 from factcheck.records import RunResult
+from factcheck.user_cache import cache_root
 
 BASELINE_FILE = ".factcheck-baseline.json"
 SCHEMA = "factcheck.baseline/1"
@@ -51,14 +53,54 @@ def load(path: Path) -> dict[str, Decision]:
 
 def ignore(path: Path, finding_id: str, reason: str) -> None:
     """Record that `finding_id` is accepted, for `reason`; recording it again updates it."""
+    check_decision(finding_id, reason)
+    decisions = load(path)
+    decisions[finding_id] = Decision(reason.strip(), _now())
+    payload = {"schema": SCHEMA, "ignored": {key: vars(decisions[key]) for key in sorted(decisions)}}
+    write_atomically(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+
+def check_decision(finding_id: str, reason: str) -> None:
+    """An id shaped like a finding's and a reason: what any decision needs."""
     if not FINDING_ID.fullmatch(finding_id):
         raise BaselineError(f"{finding_id!r} is not a finding id (ids look like name-variant-878c7ff214e1)")
     if not reason.strip():
         raise BaselineError("a reason is required: the next sub-editor needs to know why")
-    decisions = load(path)
-    decisions[finding_id] = Decision(reason.strip(), datetime.now(timezone.utc).replace(microsecond=0).isoformat())
-    payload = {"schema": SCHEMA, "ignored": {key: vars(decisions[key]) for key in sorted(decisions)}}
-    write_atomically(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+
+# What each baseline's drafts reported on their last check, so `factcheck ignore` can refuse an
+# id no current finding has and find the right baseline from any folder. Kept in the user
+# cache: the drafts folder only ever gets the baseline a sub-editor asked for.
+CHECKS_FOLDER = "checks"
+
+
+def remember_check(baseline: Path, finding_ids: list[str]) -> None:
+    """Note the findings the drafts of `baseline` have now (a failure to note is no failure
+    of the check)."""
+    resolved = baseline.resolve()
+    record = {"baseline": str(resolved), "findings": sorted(finding_ids), "checked": datetime.now(timezone.utc).isoformat()}
+    key = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:16]
+    try:
+        write_atomically(cache_root() / CHECKS_FOLDER / f"{key}.json", json.dumps(record, indent=1) + "\n")
+    except OSError:
+        return
+
+
+def baselines_reporting(finding_id: str) -> list[Path]:
+    """The baselines whose drafts reported `finding_id` on their last check, latest first."""
+    records = []
+    for path in sorted((cache_root() / CHECKS_FOLDER).glob("*.json")):
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(record, dict) and finding_id in record.get("findings", ()):
+            records.append((record.get("checked", ""), Path(record["baseline"])))
+    return [baseline for _, baseline in sorted(records, reverse=True)]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def apply(result: RunResult, decisions: dict[str, Decision], new_only: bool) -> RunResult:

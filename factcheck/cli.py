@@ -18,6 +18,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.import_soon import import_soon
+from factcheck.report import FORMATS
 
 if TYPE_CHECKING:
     from factcheck.records import RunResult
@@ -32,11 +33,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
-    html = "html"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)
 
 
 class FailOn(str, Enum):
@@ -67,8 +64,8 @@ def fail(message: str) -> typer.Exit:
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Draft files or folders (read recursively: .txt .md .html .docx).", show_default=False)],
     story_per_folder: Annotated[bool, typer.Option("--story-per-folder", help="Each immediate subfolder is a story of its own; articles are compared only within their story.")] = False,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.html,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Report file, or - for stdout. [default: reports/<folder>.<format>]", show_default=False)] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: html, json, csv, markdown (a CMS comment, with finding ids), or concise (one line per finding, path:line:col: CODE [severity] message, on stdout).")] = OutputFormat.html,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Report file, or - for stdout. [default: reports/<folder>.<format> in the current folder; .factcheck/reports/ when the current folder is one being checked; stdout for concise]", show_default=False)] = None,
     model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder or cached name. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
     backend: Annotated[Backend, typer.Option(help="Embedding backend: onnx (bundled model, no torch after a one-time export), torch (reference; any --model), static (distilled, fast, less faithful; needs the static extra), tfidf (no model).")] = Backend.onnx,
     fail_on: Annotated[
@@ -76,7 +73,7 @@ def check(
         typer.Option(help="Exit 1 when a finding is at or above this severity (every reported finding is at least medium)."),
     ] = FailOn.medium,
     config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the checked folder or a parent]", show_default=False)] = None,
-    claims: Annotated[Path, typer.Option(help="Folder for the extracted-claims table.")] = Path("claims"),
+    claims: Annotated[Path | None, typer.Option(help="Folder for the extracted-claims table. [default: claims/ beside reports/]", show_default=False)] = None,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse sentence vectors and unchanged stories' findings from earlier runs (user cache folder).")] = True,
     baseline: Annotated[Path | None, typer.Option(help="Findings accepted with `factcheck ignore`: shown folded away, never counted in the exit code. [default: .factcheck-baseline.json beside the drafts]", show_default=False)] = None,
     new_only: Annotated[bool, typer.Option("--new-only", help="Leave findings in the baseline out of the report altogether.")] = False,
@@ -86,9 +83,13 @@ def check(
     from factcheck.config import ConfigError, load_settings
     from factcheck.embed import ModelIntegrityError, load_embedder
     from factcheck.pipeline import check_paths, report_name
-    from factcheck.report import EXTENSIONS, write_report
+    from factcheck.report import write_report
+    from factcheck.report.contents import summary_line
     from factcheck.rules import SEVERITIES
 
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        raise fail(f"{missing[0]}: no such file or folder; nothing was checked or written")
     try:
         settings = load_settings(config, paths)
         decisions = baselines.load(baseline or baselines.default_path(paths))
@@ -116,32 +117,40 @@ def check(
     )
     result = baselines.apply(analysis.result, decisions, new_only)
     _echo_input_problems(result, shown=loaded.warnings)
+    if not result.articles:
+        raise fail("nothing to check: none of the given paths held a readable draft; nothing was written")
 
     from factcheck.claims_store import write_claims
 
+    fmt = FORMATS[output_format.value]
     name = report_name(given)
-    write_claims(analysis.claims, analysis.story_of, claims / f"{name}.jsonl")
-    destination = output or f"reports/{name}.{EXTENSIONS[output_format.value]}"
-    written = write_report(result, output_format.value, destination)
+    outputs = output_folder(paths)
+    write_claims(analysis.claims, analysis.story_of, (claims or outputs / "claims") / f"{name}.jsonl")
+    destination = output or ("-" if fmt.terminal else str(outputs / "reports" / f"{name}{fmt.suffix}"))
+    written = write_report(result, fmt.name, destination)
+    baselines.remember_check(baseline or baselines.default_path(paths), [finding.id for finding in result.findings])
 
     open_findings = result.open_findings
-    counts = {severity: sum(f.severity == severity for f in open_findings) for severity in SEVERITIES}
-    summary = (
-        f"{len(result.articles)} articles, {len(result.sentences)} sentences, "
-        f"{len(open_findings)} finding{'' if len(open_findings) == 1 else 's'} ({', '.join(f'{n} {s}' for s, n in counts.items())})"
-        + (f", {len(result.ignored)} ignored" if result.ignored else "")
-        + (f", {len(result.errors)} unreadable" if result.errors else "")
-        + (f". Report: {written}" if written else "")
-    )
     if written and sys.stdout.isatty() and open_findings:
         _summary_table(open_findings)
-    typer.echo(summary, err=written is None)
-    if not result.articles:
-        raise fail("nothing to check: none of the given paths held a readable draft")
+    if written or not fmt.terminal:
+        typer.echo(summary_line(result) + (f". Report: {written}" if written else ""), err=written is None)
     if fail_on is not FailOn.never:
         gate = SEVERITIES[: SEVERITIES.index(fail_on.value) + 1]
         if any(finding.severity in gate for finding in open_findings):
             raise typer.Exit(EXIT_FINDINGS)
+
+
+def output_folder(checked: Sequence[Path]) -> Path:
+    """Where reports/ and claims/ go by default: the current folder, unless it is one of the
+    folders being checked (or inside one), where they would be read back as drafts next run;
+    then its .factcheck/ folder, which is never read."""
+    here = Path.cwd().resolve()
+    for path in checked:
+        folder = (path if path.is_dir() else path.parent).resolve()
+        if here.is_relative_to(folder):
+            return Path(".factcheck")
+    return Path(".")
 
 
 @app.command()
@@ -198,18 +207,34 @@ def nightly(
 def ignore_finding(
     finding_id: Annotated[str, typer.Argument(metavar="ID", help="The finding's id, as the report shows it (e.g. name-variant-878c7ff214e1).", show_default=False)],
     reason: Annotated[str, typer.Option(help="Why the finding is accepted as it is; shown in later reports.", show_default=False)],
-    drafts: Annotated[Path, typer.Argument(help="The drafts folder whose baseline records the decision.")] = Path("."),
+    drafts: Annotated[Path | None, typer.Argument(help="The drafts folder whose baseline records the decision. [default: the folder whose last check reported ID]", show_default=False)] = None,
     baseline: Annotated[Path | None, typer.Option(help="Baseline file. [default: .factcheck-baseline.json in the drafts folder]", show_default=False)] = None,
 ) -> None:
-    """Accept a finding: later checks show it folded away and leave it out of the exit code."""
+    """Accept a finding of the last check: later checks (and nightly runs) show it folded
+    away and leave it out of the exit code. Run it from any folder."""
     from factcheck import baseline as baselines
 
-    path = baseline or baselines.default_path([drafts])
     try:
+        baselines.check_decision(finding_id, reason)
+        path = _baseline_for(finding_id, baseline or (baselines.default_path([drafts]) if drafts else None))
         baselines.ignore(path, finding_id, reason)
     except baselines.BaselineError as error:
         raise fail(str(error)) from None
     typer.echo(f"{finding_id} ignored ({reason.strip()}); recorded in {path}")
+
+
+def _baseline_for(finding_id: str, asked: Path | None) -> Path:
+    """The baseline of the drafts whose last check reported the id: the one asked for, which
+    must have reported it, or else the latest that did."""
+    from factcheck.baseline import BaselineError, baselines_reporting
+
+    reporting = baselines_reporting(finding_id)
+    if asked is None and reporting:
+        return reporting[0]
+    if asked is not None and asked.resolve() in reporting:
+        return asked
+    where = f"the last check of {asked.parent}" if asked is not None else "no recorded check"
+    raise BaselineError(f"{finding_id}: {where} reported no finding with this id; run `factcheck check` on the drafts and take the id from its report")
 
 
 @app.command("rules")

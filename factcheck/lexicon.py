@@ -92,6 +92,15 @@ MEASURES = frozenset(
     hectares""".split()
 )
 
+# Nouns the reports count, where English does not just add "s".
+IRREGULAR_PLURALS = {"story": "stories", "speech": "speeches"}
+
+
+def counted(count: int, noun: str) -> str:
+    """ "1 article", "2 stories": every count a person reads goes through here."""
+    return f"{count} {noun if count == 1 else IRREGULAR_PLURALS.get(noun, noun + 's')}"
+
+
 def folded_words(text: str) -> list[str]:
     """The words of `text` in one spelling: typographic quotes and dashes plain, contractions
     expanded, British and American spellings, month abbreviations and small number words

@@ -6,6 +6,7 @@ written by the caller, so the same run serves the CLI, the nightly job and the t
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,8 +163,21 @@ def _story_name(paths: Sequence[str], article_path: str) -> str:
     return _display_name(Path(article_path).parent)
 
 
+# Longer joined names are cut and given a digest, so they stay distinct and fit a file name.
+MAX_RUN_NAME = 60
+
+
 def _run_name(paths: Sequence[str]) -> str:
-    return _display_name(Path(paths[0])) if len(paths) == 1 else "drafts"
+    """What was checked, so that runs on different paths never share a story or report
+    name: "seeds", or "one+two" for two folders."""
+    return _joined([_display_name(Path(path)) for path in paths])
+
+
+def _joined(names: list[str]) -> str:
+    joined = "+".join(names)
+    if len(joined) <= MAX_RUN_NAME:
+        return joined
+    return f"{joined[: MAX_RUN_NAME - 13]}-{hashlib.sha256(joined.encode('utf-8')).hexdigest()[:12]}"
 
 
 def _display_name(path: Path) -> str:
@@ -172,7 +186,7 @@ def _display_name(path: Path) -> str:
 
 def report_name(paths: Sequence[str]) -> str:
     """The default file name of a run's report and claims table, after what was checked."""
-    return Path(_run_name(paths)).stem
+    return _joined([Path(_display_name(Path(path))).stem for path in paths])
 
 
 def _sorted_errors(errors: list[ReadError]) -> list[ReadError]:

@@ -9,6 +9,7 @@ text reaches deep into every extractor instead of stopping at the first non-matc
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -71,7 +72,9 @@ def evidence_slices_the_files(texts: list[str]) -> int:
 
 def offsets_slice_the_file(text: str, suffix: str = ".txt") -> None:
     """One draft read from disk: every sentence and every extracted mention slices the
-    file's text to exactly its own words."""
+    article's text to exactly its own words; for .txt that text is the file's, and for .md
+    (rendered) every sentence is located on a line of the file whose words include its own
+    first word."""
     from factcheck.extract.claims import extract_claims
     from factcheck.ingest import read_articles
     from factcheck.segment import split_sentences
@@ -81,15 +84,32 @@ def offsets_slice_the_file(text: str, suffix: str = ".txt") -> None:
         path.write_bytes(text.encode("utf-8"))
         articles, _ = read_articles([str(path)], max_bytes=5_000_000)
         for article in articles:
-            assert article.text == text
+            if suffix == ".txt":
+                assert article.text == text
+            read = article.text
             sentences = split_sentences(article)
             for sentence in sentences:
-                assert text[sentence.start : sentence.end] == sentence.text and sentence.text.strip()
+                assert read[sentence.start : sentence.end] == sentence.text and sentence.text.strip()
+                _located_on_its_line(article, sentence, text)
             for claim in extract_claims(article, sentences):
                 bounds = claim.sentence
                 for mention in [*claim.people, *claim.organisations, *claim.quantities, *claim.dates, *claim.quotes]:
-                    assert text[mention.start : mention.end] == mention.text, mention
+                    assert read[mention.start : mention.end] == mention.text, mention
                     assert bounds.start <= mention.start <= mention.end <= bounds.end, mention
+
+
+def _located_on_its_line(article, sentence, file_text: str) -> None:
+    """The line a report gives for a sentence is a line of the file holding its first word
+    (for a .txt file, at the column given)."""
+    where = article.locate(sentence.start)
+    lines = file_text.split("\n")
+    assert where.line is not None and 1 <= where.line <= len(lines)
+    line = lines[where.line - 1]
+    first_word = re.match(r"\w+", sentence.text)
+    if article.text == file_text:
+        assert line[where.column - 1 :].startswith(sentence.text.split("\n")[0])
+    elif first_word:
+        assert first_word.group() in line
 
 
 def any_bytes_are_read_or_refused(data: bytes, suffix: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -95,10 +96,23 @@ def test_story_per_folder_compares_articles_only_within_their_story(tmp_path):
     assert report["findings"] == []
 
 
-def test_nothing_readable_is_a_usage_error_naming_each_path(tmp_path):
-    result = runner.invoke(app, ["check", str(tmp_path / "missing.txt"), "--backend", "tfidf", "-o", str(tmp_path / "r.html"), "--claims", str(tmp_path)])
+def test_a_typo_in_a_path_is_a_usage_error_and_writes_nothing(tmp_path):
+    write_story(tmp_path / "drafts", TURNBULL)
+    result = runner.invoke(app, ["check", str(tmp_path / "drafts"), str(tmp_path / "draftz"), "--backend", "tfidf", "-o", str(tmp_path / "r.html"), "--claims", str(tmp_path / "claims")])
     assert result.exit_code == 2
-    assert "missing.txt: no such file or folder" in result.stderr and "nothing to check" in result.stderr
+    assert result.stderr.count("\n") == 1 and "draftz: no such file or folder" in result.stderr
+    assert not (tmp_path / "r.html").exists() and not (tmp_path / "claims").exists()
+
+
+def test_a_folder_with_nothing_readable_is_a_usage_error_naming_each_file(tmp_path):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "drafts" / "b.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "-o", str(tmp_path / "r.html"), "--claims", str(tmp_path / "claims")])
+    assert result.exit_code == 2
+    assert "a.doc: not read: an old Word (.doc) document; save it as .docx" in result.stderr
+    assert "b.txt: empty file" in result.stderr and "nothing to check" in result.stderr
+    assert not (tmp_path / "r.html").exists()
 
 
 def test_ignore_round_trip_leaves_the_finding_out_of_the_exit_code_and_shows_it_as_ignored(tmp_path):
@@ -147,3 +161,70 @@ def test_nightly_usage_errors_are_one_line(tmp_path):
     assert missing.exit_code == 2 and "no such folder" in missing.output
     assert bad_date.exit_code == 2 and "--date must be YYYY-MM-DD" in bad_date.output
     assert tfidf.exit_code == 2 and "TF-IDF vectors change from night to night" in tfidf.output
+
+
+def test_ignore_refuses_an_id_no_current_finding_has(tmp_path):
+    write_story(tmp_path / "drafts", TURNBULL)
+    runner.invoke(app, ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "--claims", str(tmp_path / "claims"), "-o", str(tmp_path / "r.json"), "-f", "json"])
+    result = runner.invoke(app, ["ignore", "name-variant-000000000000", str(tmp_path / "drafts"), "--reason", "x"])
+    assert result.exit_code == 2 and "reported no finding with this id" in result.stderr
+    assert not (tmp_path / "drafts" / ".factcheck-baseline.json").exists()
+
+
+def test_ignore_finds_the_baseline_of_the_drafts_that_reported_the_id_from_any_folder(tmp_path, monkeypatch):
+    write_story(tmp_path / "drafts", TURNBULL)
+    runner.invoke(app, ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "--claims", str(tmp_path / "claims"), "-o", str(tmp_path / "r.json"), "-f", "json"])
+    (finding,) = [f for f in json.loads((tmp_path / "r.json").read_text())["findings"] if f["rule"] == "name-variant"]
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    result = runner.invoke(app, ["ignore", finding["id"], "--reason", "married name"])
+    assert result.exit_code == 0, result.output
+    assert finding["id"] in json.loads((tmp_path / "drafts" / ".factcheck-baseline.json").read_text())["ignored"]
+    assert not list((tmp_path / "elsewhere").iterdir())
+
+
+def test_running_inside_the_drafts_folder_twice_finds_the_same_and_never_reads_its_own_output(tmp_path, monkeypatch):
+    """Outputs go to .factcheck/ there, so the second run reads the same drafts."""
+    write_story(tmp_path / "drafts", TURNBULL)
+    monkeypatch.chdir(tmp_path / "drafts")
+    runs = [runner.invoke(app, ["check", ".", "--backend", "tfidf", "--no-cache", "-f", fmt]) for fmt in ("json", "json", "html", "markdown")]
+    assert {run.exit_code for run in runs} == {1}
+    reports = sorted(path.name for path in (tmp_path / "drafts" / ".factcheck" / "reports").iterdir())
+    assert reports == ["drafts.html", "drafts.json", "drafts.md"]
+    assert (tmp_path / "drafts" / ".factcheck" / "claims" / "drafts.jsonl").is_file()
+    assert sorted(path.name for path in (tmp_path / "drafts").iterdir()) == [".factcheck", *sorted(TURNBULL)]
+    assert len({run.output.split(". Report")[0] for run in runs}) == 1
+
+
+def test_a_report_written_among_the_drafts_is_not_read_next_run(tmp_path):
+    write_story(tmp_path / "drafts", TURNBULL)
+    common = ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "--no-cache", "--claims", str(tmp_path / "claims")]
+    first = runner.invoke(app, common + ["-o", str(tmp_path / "drafts" / "report.html")])
+    second = runner.invoke(app, common + ["-f", "markdown", "-o", str(tmp_path / "drafts" / "report.md")])
+    third = runner.invoke(app, common + ["-f", "json", "-o", str(tmp_path / "r.json")])
+    assert first.output.split(". Report")[0] == second.output.split(". Report")[0] == third.output.split(". Report")[0]
+    assert third.stderr == ""
+
+
+def test_runs_on_different_sets_of_paths_get_different_report_names(tmp_path, monkeypatch):
+    write_story(tmp_path / "one", TURNBULL)
+    write_story(tmp_path / "two", TURNBULL)
+    write_story(tmp_path / "three", TURNBULL)
+    monkeypatch.chdir(tmp_path)
+    for paths in (["one", "two"], ["one", "three"]):
+        runner.invoke(app, ["check", *paths, "--backend", "tfidf", "--no-cache", "-f", "json"])
+    assert sorted(path.name for path in (tmp_path / "reports").iterdir()) == ["one+three.json", "one+two.json"]
+
+
+def test_concise_format_is_one_line_per_finding_an_editor_can_jump_to(tmp_path):
+    write_story(tmp_path / "drafts", TURNBULL)
+    result = runner.invoke(app, ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "--no-cache", "--claims", str(tmp_path / "claims"), "-f", "concise"])
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 1
+    first = next(line for line in lines if " FC101 " in line)
+    path, line, column, rest = first.split(":", 3)
+    text = Path(path).read_text(encoding="utf-8").split("\n")[int(line) - 1]
+    assert text[int(column) - 1 :].startswith(("Ms Turnbull", "Turnbull", "Jenny Turnross"))
+    assert rest.startswith(" FC101 [medium] ") or rest.startswith(" FC101 [high] ")
+    assert "id name-variant-" in first and "also " in first
+    assert lines[-1].startswith("2 articles,") and lines[-1].endswith(")."), lines[-1]

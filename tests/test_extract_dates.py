@@ -102,3 +102,11 @@ def test_without_a_publication_date_relative_words_have_no_value_and_months_no_y
 )
 def test_numbers_and_words_that_are_not_dates(text):
     assert dates(text) == []
+
+
+def test_values_read_as_a_person_writes_dates():
+    from factcheck.extract.dates import plain_date
+
+    assert [plain_date(v) for v in ("--03", "--07-13", "2023-03", "2023-07-13", "2023", "2023-W05", "2023-07-06/2023-07-13")] == [
+        "March", "13 July", "March 2023", "13 July 2023", "2023", "week 5 of 2023", "6 July 2023 to 13 July 2023",
+    ]

@@ -33,6 +33,35 @@ def test_folders_are_read_recursively_and_paths_join_the_argument(tmp_path):
     (tmp_path / "day" / "notes.pdf").write_bytes(b"%PDF")
     articles, errors = read(tmp_path / "day")
     assert [a.path for a in articles] == [str(tmp_path / "day" / "b.md"), str(tmp_path / "day" / "council" / "a.txt")]
+    assert [(error.path, error.error.split(";")[0]) for error in errors] == [(str(tmp_path / "day" / "notes.pdf"), "not read: a PDF")]
+
+
+def test_every_file_not_read_gets_one_line_saying_what_to_do(tmp_path):
+    """Never silence: a .doc or .rtf among the drafts is named, with the fix."""
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word")
+    (tmp_path / "c.rtf").write_text("{\\rtf1 Council}", encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    articles, errors = read(tmp_path)
+    assert [a.path for a in articles] == [str(tmp_path / "a.txt")]
+    lines = {Path(error.path).name: error.error for error in errors}
+    assert set(lines) == {"b.doc", "c.rtf", "photo.jpg"}
+    assert "save it as .docx" in lines["b.doc"] and "save it as .docx" in lines["c.rtf"]
+    assert ".jpg is not a draft format" in lines["photo.jpg"]
+    assert all("\n" not in line for line in lines.values())
+
+
+def test_a_report_factcheck_wrote_is_never_read_as_a_draft(tmp_path):
+    """`-o drafts/report.html` must not make the next run compare the drafts with the
+    report that quotes them."""
+    from factcheck.provenance import MARK
+
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "report.html").write_text(f'<html><head><meta name="generator" content="{MARK}"></head><body><p>{STORY}</p></body></html>', encoding="utf-8")
+    (tmp_path / "report.md").write_text(f"<!-- {MARK} -->\n## factcheck\n\n{STORY}", encoding="utf-8")
+    (tmp_path / "report.json").write_text(f'{{"schema": "factcheck.report/1", "generator": "{MARK}"}}', encoding="utf-8")
+    articles, errors = read(tmp_path)
+    assert [a.path for a in articles] == [str(tmp_path / "a.txt")]
     assert errors == []
 
 
@@ -191,3 +220,34 @@ def test_a_text_draft_locates_words_by_paragraph_line_and_column(tmp_path):
     where = article.locate(article.text.index("goes"))
     assert (where.line, where.column) == (4, 4)
     assert article.locate(article.text.index("Second")).paragraph == article.locate(article.text.index("goes")).paragraph + 1
+
+
+MARKDOWN_DRAFT = """---
+title: Liverpool children's services
+date: 2024-05-02
+---
+# Ofsted verdict
+
+**Jenny Turnross** was named [corporate director](https://example.org/people) of *children's services*
+at Liverpool City Council in `March`.
+
+- Ofsted rated the service inadequate in four out of five areas.
+- <span>Inspectors</span> returned in April.
+"""
+
+
+def test_markdown_is_read_as_a_reader_sees_it_with_front_matter_as_metadata(tmp_path):
+    """Emphasis, link targets, list markers and raw HTML never reach a sentence (evidence
+    quotes the draft cleanly); front matter gives the title and date; lines still point at the
+    file."""
+    (tmp_path / "draft.md").write_text(MARKDOWN_DRAFT, encoding="utf-8")
+    (article,), errors = read_articles([str(tmp_path)], max_bytes=10**6)
+    assert errors == []
+    assert (article.title, article.published) == ("Liverpool children's services", date(2024, 5, 2))
+    for markup in ("**", "](", "https://", "`", "- Ofsted", "<span>", "title:", "---"):
+        assert markup not in article.text
+    assert "Jenny Turnross was named corporate director of children's services\nat Liverpool City Council in March." in article.text
+    where = article.locate(article.text.index("Liverpool City"))
+    assert where.line == 8
+    assert article.locate(article.text.index("Ofsted rated")).line == 10
+    assert article.locate(article.text.index("Inspectors")).line == 11

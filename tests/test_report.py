@@ -22,7 +22,7 @@ def evidence(path: str, text: str, start: int, end: int, span: str) -> Evidence:
 
 
 def result(findings=None) -> RunResult:
-    a = Article("drafts/a.txt", TEXT_A, "Council news", date(2023, 7, 13), [Paragraph(0, len(TEXT_A))])
+    a = Article("drafts/a.txt", TEXT_A, "Council news", date(2023, 7, 13), [Paragraph(0, len(TEXT_A))], lines=((0, 1),))
     b = Article("drafts/b.txt", TEXT_B, "", None, [Paragraph(0, len(TEXT_B))])
     sentences = [sentence(a.path, TEXT_A, 0, 32), sentence(a.path, TEXT_A, 33, len(TEXT_A), 1), sentence(b.path, TEXT_B, 0, len(TEXT_B))]
     default = [
@@ -48,7 +48,7 @@ def shuffled(findings: list[Finding], seed: int) -> list[Finding]:
 
 def test_json_contract_keys_order_and_types():
     report = json.loads(render(result(), "json"))
-    assert list(report) == ["schema", "stories", "articles", "findings", "errors", "warnings"]
+    assert list(report) == ["schema", "generator", "stories", "articles", "findings", "errors", "warnings"]
     assert report["schema"] == "factcheck.report/1"
     assert report["stories"] == [{"name": "drafts", "articles": ["drafts/a.txt", "drafts/b.txt"]}]
     assert report["articles"] == [
@@ -57,10 +57,13 @@ def test_json_contract_keys_order_and_types():
     ]
     assert [list(article) for article in report["articles"]] == [["path", "title", "published", "sentences"]] * 2
     first = report["findings"][0]
-    assert list(first) == ["id", "rule", "severity", "confidence", "story", "message", "evidence", "ignored", "first_reported"]
-    assert first["confidence"] == 0.912 and first["id"] == "name-variant-aaa"
-    assert list(first["evidence"][0]) == ["article", "sentence", "start", "end", "span"]
-    assert first["evidence"][0] == {"article": "drafts/a.txt", "sentence": "Jenny Turnross starts in August.", "start": 0, "end": 32, "span": "Jenny Turnross"}
+    assert list(first) == ["id", "rule", "code", "severity", "confidence", "story", "message", "evidence", "ignored", "first_reported"]
+    assert first["confidence"] == 0.912 and first["id"] == "name-variant-aaa" and first["code"] == "FC101"
+    assert first["evidence"][0] == {
+        "article": "drafts/a.txt", "sentence": "Jenny Turnross starts in August.", "start": 0, "end": 32, "span": "Jenny Turnross",
+        "paragraph": 1, "line": 1, "column": 1, "speaker": None,
+    }
+    assert (first["evidence"][1]["paragraph"], first["evidence"][1]["line"]) == (1, None)
     assert report["errors"] == [{"path": "drafts/c.docx", "error": "not a valid Word document"}]
     assert report["warnings"] == ["model could not be loaded; TF-IDF used"]
 
@@ -186,10 +189,12 @@ def test_csv_has_one_row_per_finding_and_evidence_sentence():
 
 def test_markdown_is_a_compact_escaped_summary():
     text = render(result(), "markdown")
-    assert text.startswith("## factcheck: drafts\n") and "**3 findings** (1 high, 1 medium, 1 low)" in text
-    assert "- **HIGH** `name-variant`" in text and "**Jenny Turnross** starts in August." in text
+    assert text.startswith("<!-- factcheck-report -->\n## factcheck: drafts\n") and "**3 findings** (1 high, 1 medium, 1 low)" in text
+    assert "- **HIGH** FC101 `name-variant` “Turnross” is also spelt “Turnbull”. (id `name-variant-aaa`)" in text
+    assert "  - `drafts/a.txt` paragraph 1, line 1: **Jenny Turnross** starts in August." in text
+    assert "  - `drafts/b.txt` paragraph 1: Ms **Turnbull** starts next month." in text
     assert "<script>" not in text and "\\<script\\>" in text
-    assert "1 unreadable" in text and "`drafts/c.docx`" in text
+    assert "1 not read" in text and "`drafts/c.docx`" in text
 
 
 def test_ignored_findings_are_counted_apart_and_folded_away():
@@ -204,3 +209,18 @@ def test_html_article_view_marks_cited_sentences_and_links_them_to_findings():
     html = render(result(), "html")
     assert '<span class="cited" id="a2-0">Ms Turnbull starts next month.</span>' in html
     assert '<a href="#name-variant-aaa">[1]</a>' in html and 'href="#a2-0"' in html
+
+
+def test_concise_is_one_line_per_open_finding_with_where_code_severity_and_id():
+    lines = render(RunResult(**{**vars(result()), "ignored": {"name-variant-ccc": "fine"}}), "concise").splitlines()
+    assert lines[0] == "drafts/a.txt:1:1: FC101 [high] “Turnross” is also spelt “Turnbull”. (also drafts/b.txt: paragraph 1; id name-variant-aaa)"
+    assert lines[1].startswith("drafts/a.txt:1:") and " FC201 [medium] Counts differ." in lines[1]
+    assert not any("name-variant-ccc" in line for line in lines)
+    assert lines[-2] == "drafts/c.docx: not a valid Word document"
+    assert lines[-1] == "2 articles, 3 sentences, 2 findings (1 high, 1 medium, 0 low), 1 ignored, 1 not read."
+
+
+def test_concise_lets_no_control_character_reach_a_terminal():
+    hostile = Finding("name-variant", "high", 0.9, "drafts", "Name \x1b[2J“Turnbull”\x07.", result().findings[0].evidence, "name-variant-ddd")
+    text = render(result(findings=[hostile]), "concise")
+    assert "\x1b" not in text and "\x07" not in text and "Name [2J“Turnbull”." in text

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from factcheck.lexicon import MONTH_NUMBERS, MONTH_PATTERN, WEEKDAY_PATTERN
+from factcheck.lexicon import MONTH_NUMBERS, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN
 from factcheck.records import DateMention, Sentence
 
 MONTH = MONTH_PATTERN
@@ -255,3 +255,24 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+ISO_DAY_OR_MONTH = re.compile(r"(?:(\d{4})|-)-(\d{2})(?:-(\d{2}))?")
+
+
+def plain_date(value: str) -> str:
+    """A value as a person writes it: "--03" is "March", "2023-07-13" "13 July 2023",
+    "2023-W05" "week 5 of 2023", a period "6 July 2023 to 13 July 2023"."""
+    if "/" in value:
+        return " to ".join(plain_date(part) for part in value.split("/"))
+    week = ISO_WEEK.fullmatch(value)
+    if week:
+        return f"week {int(week[2])} of {week[1]}"
+    day = ISO_DAY_OR_MONTH.fullmatch(value)
+    if not day:
+        return value
+    year, month, day_of_month = day.groups()
+    words = [str(int(day_of_month))] if day_of_month else []
+    words.append(MONTHS[int(month) - 1].capitalize())
+    return " ".join(words + ([year] if year else []))

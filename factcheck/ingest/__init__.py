@@ -15,6 +15,7 @@ from factcheck.ingest.dateline import dateline_date
 from factcheck.ingest.encoding import UnreadableFile
 from factcheck.ingest.document import Document
 from factcheck.ingest.readers import READERS
+from factcheck.provenance import HEAD_BYTES, is_own_output
 from factcheck.records import Article, ReadError
 
 SUPPORTED_SUFFIXES = frozenset(READERS)
@@ -28,9 +29,12 @@ def read_articles(paths: Sequence[str], *, max_bytes: int) -> tuple[list[Article
         if name in documents:
             continue
         try:
-            documents[name] = _read(path, max_bytes)
+            document = _read(path, max_bytes)
         except UnreadableFile as error:
             errors.append(ReadError(name, str(error)))
+            continue
+        if document is not None:
+            documents[name] = document
     repeated = _repeated_lines(documents.values())
     articles = []
     for name, document in documents.items():
@@ -56,7 +60,11 @@ def _files(paths: Sequence[str], errors: list[ReadError]) -> Iterator[tuple[str,
         if root.is_dir():
             for path in sorted(root.rglob("*")):
                 relative = path.relative_to(root)
-                if path.suffix.lower() not in SUPPORTED_SUFFIXES or _hidden(relative):
+                if _hidden(relative):
+                    continue
+                if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    if path.is_file() and not _own_output(path):
+                        errors.append(ReadError(str(root / relative), not_read(path.suffix)))
                     continue
                 if path.is_file():
                     yield str(root / relative), path
@@ -66,9 +74,41 @@ def _files(paths: Sequence[str], errors: list[ReadError]) -> Iterator[tuple[str,
             if root.suffix.lower() in SUPPORTED_SUFFIXES:
                 yield given, root
             else:
-                errors.append(ReadError(given, f"unsupported file type {root.suffix or '(none)'}; use .txt .md .html .docx"))
+                errors.append(ReadError(given, not_read(root.suffix)))
         else:
             errors.append(ReadError(given, "no such file or folder"))
+
+
+# Word-processor formats a newsroom meets, by suffix: what they are, for the one-line advice.
+WORD_PROCESSOR_FORMATS = {
+    ".doc": "an old Word (.doc) document",
+    ".rtf": "a Rich Text (.rtf) document",
+    ".odt": "an OpenDocument (.odt) text",
+    ".pages": "an Apple Pages document",
+    ".wpd": "a WordPerfect document",
+    ".docm": "a macro-enabled Word document",
+    ".dotx": "a Word template",
+}
+READ_FORMATS = " ".join(sorted(SUPPORTED_SUFFIXES))
+
+
+def not_read(suffix: str) -> str:
+    """Why a file is not read, and what to do about it, in one line."""
+    suffix = suffix.lower()
+    if suffix in WORD_PROCESSOR_FORMATS:
+        return f"not read: {WORD_PROCESSOR_FORMATS[suffix]}; save it as .docx (File > Save As) and run again"
+    if suffix == ".pdf":
+        return "not read: a PDF; export the draft as .docx or .txt and run again"
+    return f"not read: {suffix or 'no suffix'} is not a draft format (factcheck reads {READ_FORMATS})"
+
+
+def _own_output(path: Path) -> bool:
+    """A JSON or CSV report or claims table factcheck wrote there itself."""
+    try:
+        with path.open("rb") as handle:
+            return is_own_output(handle.read(HEAD_BYTES))
+    except OSError:
+        return False
 
 
 def _hidden(relative: Path) -> bool:
@@ -87,8 +127,11 @@ def file_bytes(path: Path, max_bytes: int) -> bytes:
         raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
 
 
-def _read(path: Path, max_bytes: int) -> Document:
+def _read(path: Path, max_bytes: int) -> Document | None:
+    """The file's document, or None for a report factcheck wrote itself."""
     data = file_bytes(path, max_bytes)
+    if is_own_output(data):
+        return None
     if not data.strip():
         raise UnreadableFile("empty file" if not data else "only whitespace")
     try:
@@ -100,12 +143,12 @@ def _read(path: Path, max_bytes: int) -> Document:
 
 
 def _repeated_lines(documents) -> frozenset[str]:
-    counts = Counter(line for document in documents for line in {l.text for l in lines_of(document.text, document.begin)})
+    counts = Counter(line for document in documents for line in {l.text for l in lines_of(document.text)})
     return frozenset(line for line, count in counts.items() if count >= 2)
 
 
 def _article(name: str, document: Document, repeated: frozenset[str]) -> Article:
-    found = layout(document.text, document.begin, repeated)
+    found = layout(document.text, repeated)
     published = document.published or next(filter(None, map(dateline_date, found.header)), None)
     return Article(
         path=name,

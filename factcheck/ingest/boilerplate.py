@@ -59,11 +59,11 @@ class Layout:
     header: list[str]
 
 
-def lines_of(text: str, begin: int = 0) -> list[Line]:
+def lines_of(text: str) -> list[Line]:
     lines: list[Line] = []
-    position = begin
+    position = 0
     after_blank = True
-    for raw in text[begin:].split("\n"):
+    for raw in text.split("\n"):
         stripped = raw.strip(SPACE)
         if stripped:
             start = position + len(raw) - len(raw.lstrip(SPACE))
@@ -95,9 +95,9 @@ def shareable(line: str) -> bool:
     return not is_sentence(line)
 
 
-def layout(text: str, begin: int, repeated: frozenset[str]) -> Layout:
-    """The story's paragraphs and the headline, from a draft's text after `begin`."""
-    lines = _joined(text, lines_of(text, begin))
+def layout(text: str, repeated: frozenset[str]) -> Layout:
+    """The story's paragraphs and the headline, from a draft's text."""
+    lines = _joined(text, lines_of(text))
     kept = _without_furniture(lines, repeated)
     sentences = [index for index, line in enumerate(kept) if is_sentence(line.text)]
     if not sentences:

@@ -11,7 +11,6 @@ class Document:
     """A file's text before the paragraph finder has looked at it."""
 
     text: str
-    begin: int = 0
     title: str = ""
     published: date | None = None
     warnings: list[str] = field(default_factory=list)

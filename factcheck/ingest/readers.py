@@ -1,8 +1,10 @@
 """One reader per file kind, chosen by suffix. A reader turns bytes into the text a
 sub-editor would call the article, plus what the file itself says about title and date.
 
-For .txt and .md the text is the decoded file, unchanged, so every offset in a report slices
-the file as it is on disk. For .html and .docx it is the extracted main text.
+For .txt the text is the decoded file, unchanged, so every offset in a report slices the file
+as it is on disk. For .md it is the rendered text (what a reader sees, markup gone), for .html
+and .docx the extracted main text; ``Document.lines`` ties .txt and .md text to the file's
+lines, so reports can still say "line 14".
 """
 
 from __future__ import annotations
@@ -26,21 +28,68 @@ def read_text(data: bytes) -> Document:
 
 
 def read_markdown(data: bytes) -> Document:
-    """Markdown with optional YAML front matter (title, date), which is not story text."""
-    document = read_text(data)
-    match = FRONT_MATTER.match(document.text)
-    if not match:
-        return document
-    document.begin = match.end()
+    """Markdown rendered to the words a reader sees: emphasis marks, link targets, list
+    markers and raw HTML never reach a sentence, so evidence quotes the draft cleanly. YAML
+    front matter (title, date) is metadata, not story text."""
+    source = read_text(data)
+    match = FRONT_MATTER.match(source.text)
+    body_start = match.end() if match else 0
+    text, lines = render_markdown(source.text[body_start:], first_line=1 + source.text.count("\n", 0, body_start))
+    document = Document(text=text, warnings=source.warnings, lines=lines)
+    if match:
+        _take_front_matter(document, match.group("yaml"))
+    return document
+
+
+def _take_front_matter(document: Document, front_matter: str) -> None:
     try:
-        meta = yaml.safe_load(match.group("yaml")) or {}
+        meta = yaml.safe_load(front_matter) or {}
     except yaml.YAMLError:
         document.warnings.append("front matter is not valid YAML; ignored")
-        return document
+        return
     if isinstance(meta, dict):
         document.title = str(meta.get("title") or "")
         document.published = as_date(meta.get("date"))
-    return document
+
+
+# Inline tokens that carry words a reader sees; every other inline token is markup.
+MARKDOWN_WORDS = frozenset({"text", "code_inline"})
+MARKDOWN_BREAKS = frozenset({"softbreak", "hardbreak"})
+
+
+def render_markdown(source: str, first_line: int = 1) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Plain text, one block a paragraph (blank line between), a soft line break kept as a
+    line break so each line of a block stays one line of the file; and for each block, where
+    it starts in the text and on which line of the file (see Article.lines)."""
+    from markdown_it import MarkdownIt
+
+    parts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    offset = 0
+    for token in MarkdownIt("commonmark").parse(source):
+        if token.map is None or token.type not in ("inline", "code_block", "fence"):
+            continue
+        words = _inline_words(token) if token.type == "inline" else token.content.rstrip("\n")
+        if not words.strip():
+            continue
+        if parts:
+            parts.append("\n\n")
+            offset += 2
+        anchors.append((offset, first_line + token.map[0]))
+        parts.append(words)
+        offset += len(words)
+    return "".join(parts), tuple(anchors)
+
+
+def _inline_words(token) -> str:
+    """An inline block's words: text and code as written, images by their alt text."""
+    pieces = []
+    for child in token.children or ():
+        if child.type in MARKDOWN_WORDS or child.type == "image":
+            pieces.append(child.content)
+        elif child.type in MARKDOWN_BREAKS:
+            pieces.append("\n")
+    return "".join(pieces)
 
 
 def read_html(data: bytes) -> Document:

@@ -3,7 +3,8 @@ and reports of the same drafts diff cleanly from run to run."""
 
 from __future__ import annotations
 
-from factcheck.records import Finding, RunResult
+from factcheck.lexicon import counted
+from factcheck.records import Evidence, Finding, Location, RunResult
 from factcheck.rules.base import SEVERITIES
 
 
@@ -31,3 +32,28 @@ def sentence_counts(result: RunResult) -> dict[str, int]:
     for sentence in result.sentences:
         counts[sentence.article] = counts.get(sentence.article, 0) + 1
     return counts
+
+
+class Locator:
+    """Where each piece of evidence sits in its draft as a person sees it (paragraph, and line
+    and column where the file has lines), for every format that points a reader at it."""
+
+    def __init__(self, result: RunResult) -> None:
+        self._articles = {article.path: article for article in result.articles}
+
+    def __call__(self, evidence: Evidence) -> Location:
+        article = self._articles.get(evidence.article)
+        return article.locate(evidence.span_start) if article else Location(0)
+
+
+def summary_line(result: RunResult) -> str:
+    """ "5 articles, 182 sentences, 1 finding (0 high, 1 medium, 0 low)", with what was
+    ignored or unreadable: the one line the terminal and every report open with."""
+    open_findings = result.open_findings
+    severities = ", ".join(f"{sum(f.severity == s for f in open_findings)} {s}" for s in SEVERITIES)
+    return (
+        f"{counted(len(result.articles), 'article')}, {counted(len(result.sentences), 'sentence')}, "
+        f"{counted(len(open_findings), 'finding')} ({severities})"
+        + (f", {len(result.ignored)} ignored" if result.ignored else "")
+        + (f", {len(result.errors)} not read" if result.errors else "")
+    )

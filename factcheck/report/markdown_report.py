@@ -1,10 +1,15 @@
-"""The Markdown report: a compact summary a CMS or a code review can post as a comment."""
+"""The Markdown report: a compact summary a CMS or a code review can post as a comment.
+
+Each finding carries its id, so whoever reads the comment can accept it
+(`factcheck ignore ID --reason ...`), and says where its sentences are by paragraph and line.
+"""
 
 from __future__ import annotations
 
-from factcheck.records import Evidence, RunResult
-from factcheck.report.contents import ordered_findings
-from factcheck.rules.base import SEVERITIES
+from factcheck.provenance import MARK
+from factcheck.records import Evidence, Location, RunResult
+from factcheck.report.contents import Locator, ordered_findings, summary_line
+from factcheck.rules import rule_code
 
 MAX_FINDINGS = 50  # comment boxes have size limits; the HTML report has the rest
 CONTEXT = 60
@@ -12,27 +17,25 @@ CONTEXT = 60
 
 def render_markdown(result: RunResult) -> str:
     open_findings = [f for f in ordered_findings(result) if f.id not in result.ignored]
-    counts = ", ".join(f"{sum(f.severity == s for f in open_findings)} {s}" for s in SEVERITIES)
     stories = ", ".join(story.name for story in result.stories) or "no articles"
-    lines = [
-        f"## factcheck: {stories}",
-        "",
-        f"{len(result.articles)} articles, {len(result.sentences)} sentences: "
-        f"**{len(open_findings)} finding{'' if len(open_findings) == 1 else 's'}** ({counts})"
-        + (f", {len(result.ignored)} ignored" if result.ignored else "")
-        + (f", {len(result.errors)} unreadable" if result.errors else "")
-        + ".",
-        "",
-    ]
+    counts, _, rest = summary_line(result).partition(" (")
+    head, _, findings = counts.rpartition(", ")
+    locate = Locator(result)
+    lines = [f"<!-- {MARK} -->", f"## factcheck: {stories}", "", f"{head}: **{findings}** ({rest}.", ""]
     for finding in open_findings[:MAX_FINDINGS]:
-        lines.append(f"- **{finding.severity.upper()}** `{finding.rule}` {_escape(finding.message)}")
+        lines.append(f"- **{finding.severity.upper()}** {rule_code(finding.rule)} `{finding.rule}` {_escape(finding.message)} (id `{finding.id}`)")
         for evidence in finding.evidence:
-            lines.append(f"  - `{evidence.article}` ({evidence.start}–{evidence.end}): {_excerpt(evidence)}")
+            lines.append(f"  - `{evidence.article}` {place(locate(evidence))}: {_excerpt(evidence)}")
     if len(open_findings) > MAX_FINDINGS:
         lines.append(f"- … and {len(open_findings) - MAX_FINDINGS} more in the full report.")
     for error in result.errors:
-        lines.append(f"- unreadable: `{error.path}`: {_escape(error.error)}")
+        lines.append(f"- not read: `{error.path}`: {_escape(error.error)}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def place(where: Location) -> str:
+    """ "paragraph 3, line 14" (or just the paragraph, for files without lines)."""
+    return f"paragraph {where.paragraph}" + (f", line {where.line}" if where.line is not None else "")
 
 
 def _excerpt(evidence: Evidence) -> str:

@@ -42,6 +42,12 @@ def find_rule(name_or_code: str) -> Rule | None:
     return next((rule for rule in RULES.values() if wanted in (rule.name, rule.code.lower())), None)
 
 
+def rule_code(name: str) -> str:
+    """A rule's stable code (FC101) from its name; "" for a name no rule has."""
+    rule = RULES.get(name)
+    return rule.code if rule else ""
+
+
 def run_rules(story: StoryContext, enabled: list[str], parameters: Mapping[str, Mapping[str, float]]) -> list[Finding]:
     """Candidate findings of the enabled rules, each with the rule's own severity."""
     findings: list[Finding] = []

@@ -46,6 +46,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 
+from factcheck.extract.dates import plain_date
 from factcheck.lexicon import WEEKDAYS
 from factcheck.records import Claim, DateMention, Evidence, Finding
 from factcheck.rules.alignment import aligned_pairs
@@ -167,9 +168,7 @@ def event_findings(story: StoryContext, parameters: Mapping[str, float], reporte
                 if (id(first), id(second)) in reported:
                     continue
                 reported.add((id(first), id(second)))
-                message = (
-                    f"The {head} is dated differently: “{date_a.text}” ({date_a.value}) vs “{date_b.text}” ({date_b.value})."
-                )
+                message = f"The {head} is dated differently: {said(date_a)} vs {said(date_b)}."
                 evidence = [Evidence.of(first.sentence, date_a), Evidence.of(second.sentence, date_b)]
                 yield finding(NAME, story.name, "medium", story.similarity(first, second), message, evidence)
 
@@ -189,11 +188,20 @@ def aligned_findings(story: StoryContext, parameters: Mapping[str, float], repor
                 if not shared and similarity < parameters["high_similarity"]:
                     continue
                 severity = "high" if shared else "medium"
-                message = f"The same event is dated differently: “{date_a.text}” ({date_a.value}) vs “{date_b.text}” ({date_b.value})."
+                message = f"The same event is dated differently: {said(date_a)} vs {said(date_b)}."
                 evidence = [Evidence.of(first.sentence, date_a), Evidence.of(second.sentence, date_b)]
                 reported.add((id(first), id(second)))
                 yield finding(NAME, story.name, severity, similarity, message, evidence)
                 break
+
+
+def said(mention: DateMention) -> str:
+    """ “in March”, or “last week” (6 July 2023 to 13 July 2023) when the words alone do not
+    say the date."""
+    plain = plain_date(mention.value) if mention.value else ""
+    if not plain or plain.lower() in mention.text.lower():
+        return f"“{mention.text}”"
+    return f"“{mention.text}” ({plain})"
 
 
 WEEKDAY = re.compile(r"^(?:on\s+)?(" + "|".join(WEEKDAYS) + ")$", re.IGNORECASE)

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+from factcheck.lexicon import counted
 
 
 def majority_note(versions: Sequence[str], articles: Sequence[int], style: str | None = None) -> str:
     """One sentence naming how many articles use each version and which to prefer."""
     if style is not None and style in versions:
         return f"The style sheet spells it “{style}”."
-    counted = ", ".join(f"“{version}” in {plural(count, 'article')}" for version, count in zip(versions, articles))
+    tally = ", ".join(f"“{version}” in {counted(count, 'article')}" for version, count in zip(versions, articles))
     best = max(articles)
     leaders = [version for version, count in zip(versions, articles) if count == best]
     if len(leaders) > 1:
-        return f"{counted[0].upper()}{counted[1:]}: a tie, so neither is more likely right."
-    return f"{counted[0].upper()}{counted[1:]}: more articles use “{leaders[0]}”."
+        return f"{tally[0].upper()}{tally[1:]}: a tie, so neither is more likely right."
+    return f"{tally[0].upper()}{tally[1:]}: more articles use “{leaders[0]}”."

@@ -127,7 +127,9 @@ def _is_negation(plain: list[str], negated: list[str]) -> bool:
 
 
 def _message(kind: str, difference: Difference) -> str:
-    first, second = difference.first_text() or "(nothing)", difference.second_text() or "(nothing)"
-    if kind == "negation":
-        return f"One sentence negates what the other states: “{first}” vs “{second}”."
-    return f"The sentences say opposite things: “{first}” vs “{second}”."
+    """Plain words for the change: “not” left out of one sentence reads as that, never as
+    “not” vs “(nothing)”."""
+    first, second = difference.first_text(), difference.second_text()
+    change = f"“{first}” vs “{second}”" if first and second else f"one has “{first or second}”, the other does not"
+    lead = "One sentence negates what the other states" if kind == "negation" else "The sentences say opposite things"
+    return f"{lead}: {change}."
