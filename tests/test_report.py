@@ -224,3 +224,11 @@ def test_concise_lets_no_control_character_reach_a_terminal():
     hostile = Finding("name-variant", "high", 0.9, "drafts", "Name \x1b[2J“Turnbull”\x07.", result().findings[0].evidence, "name-variant-ddd")
     text = render(result(findings=[hostile]), "concise")
     assert "\x1b" not in text and "\x07" not in text and "Name [2J“Turnbull”." in text
+
+
+def test_every_declared_format_renders_and_names_a_distinct_suffix():
+    from factcheck.report import FORMATS
+
+    assert len({fmt.suffix for fmt in FORMATS.values()}) == len(FORMATS)
+    for name in FORMATS:
+        assert render(result(), name).strip()

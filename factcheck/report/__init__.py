@@ -1,8 +1,13 @@
 """Report formats: each declared once (its name, file suffix and renderer), and where to
-write a report."""
+write a report.
+
+Renderers are named, not imported, so that `factcheck --help` lists the formats without
+loading the rules, Jinja2 or pandas that the renderers need.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,31 +15,32 @@ from pathlib import Path
 
 from factcheck.atomic import write_atomically
 from factcheck.records import RunResult
-from factcheck.report.concise_report import render_concise
-from factcheck.report.csv_report import render_csv
-from factcheck.report.html_report import render_html
-from factcheck.report.json_report import render_json
-from factcheck.report.markdown_report import render_markdown
 
 
 @dataclass(frozen=True)
 class ReportFormat:
-    """A report format. One meant for a terminal goes to stdout unless a file is named."""
+    """A report format; `renderer` is "module:function". One meant for a terminal goes to
+    stdout unless a file is named."""
 
     name: str
     suffix: str
-    render: Callable[[RunResult], str]
+    renderer: str
     terminal: bool = False
+
+    @property
+    def render(self) -> Callable[[RunResult], str]:
+        module, function = self.renderer.split(":")
+        return getattr(importlib.import_module(module), function)
 
 
 FORMATS: dict[str, ReportFormat] = {
     fmt.name: fmt
     for fmt in (
-        ReportFormat("html", ".html", render_html),
-        ReportFormat("json", ".json", render_json),
-        ReportFormat("csv", ".csv", render_csv),
-        ReportFormat("markdown", ".md", render_markdown),
-        ReportFormat("concise", ".txt", render_concise, terminal=True),
+        ReportFormat("html", ".html", "factcheck.report.html_report:render_html"),
+        ReportFormat("json", ".json", "factcheck.report.json_report:render_json"),
+        ReportFormat("csv", ".csv", "factcheck.report.csv_report:render_csv"),
+        ReportFormat("markdown", ".md", "factcheck.report.markdown_report:render_markdown"),
+        ReportFormat("concise", ".txt", "factcheck.report.concise_report:render_concise", terminal=True),
     )
 }
 
