@@ -251,3 +251,15 @@ def test_markdown_is_read_as_a_reader_sees_it_with_front_matter_as_metadata(tmp_
     assert where.line == 8
     assert article.locate(article.text.index("Ofsted rated")).line == 10
     assert article.locate(article.text.index("Inspectors")).line == 11
+
+
+def test_a_body_on_one_long_line_without_a_full_stop_is_an_article(tmp_path):
+    body = (
+        "Police in Sanaa said the attackers numbered twelve and that the raid lasted for more than an hour "
+        "before soldiers regained control of the compound where the hostages were held overnight by the group"
+    )
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "menu.txt").write_text(" ".join(["Home News Sport Weather Business Politics Health Education Science"] * 4), encoding="utf-8")
+    articles, errors = read(tmp_path)
+    assert [paragraphs(article) for article in articles] == [[body]]
+    assert [Path(error.path).name for error in errors] == ["menu.txt"]

@@ -37,6 +37,7 @@ SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
 HEADING = re.compile(r"^#{1,6}\s+")
 SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
 MIN_PROSE_WORDS = 30
+PROSE_LOWER_SHARE = 0.5
 SPACE = " \t\r\ufeff\u00a0"
 
 
@@ -75,10 +76,20 @@ def lines_of(text: str) -> list[Line]:
 
 def is_sentence(line: str) -> bool:
     """Ends like a sentence, or is prose that only lacks a final stop: a whole article on one
-    line ending in a credit ("(Editing by Eric Walsh)") is an article, not furniture."""
+    line ending in a credit ("(Editing by Eric Walsh)") or cut off mid-sentence is an
+    article, not furniture."""
     if HEADING.match(line):
         return False
-    return bool(SENTENCE_END.search(line)) or (len(line.split()) >= MIN_PROSE_WORDS and bool(SENTENCE_BREAK.search(line)))
+    return bool(SENTENCE_END.search(line)) or _long_prose(line)
+
+
+def _long_prose(line: str) -> bool:
+    """Many words, with a sentence break inside or mostly in lower case as prose is (a menu
+    or a list of headlines of that length is capitalised)."""
+    words = line.split()
+    if len(words) < MIN_PROSE_WORDS:
+        return False
+    return bool(SENTENCE_BREAK.search(line)) or sum(word[:1].islower() for word in words) >= PROSE_LOWER_SHARE * len(words)
 
 
 def is_furniture(line: str) -> bool:
