@@ -3,7 +3,8 @@
     factcheck check seeds/ --output reports/seeds.html
     python docs/screenshot.py reports/seeds.html
 
-Uses Debian's Chromium through Playwright, as the browser test does.
+Uses Debian's Chromium through Playwright, as the browser test does. The page opens on the
+findings, so the picture is its first screenful.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1200, "height": 1500})
         page.goto(report.as_uri())
-        page.locator("section.finding").first.scroll_into_view_if_needed()
         page.screenshot(path=str(HERE / "seeds-report.png"), full_page=False)
         browser.close()
 

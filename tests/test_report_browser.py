@@ -6,6 +6,7 @@ runs it.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -53,6 +54,31 @@ def page(browser, seeds_report):
     page.close()
 
 
+# A desktop window, where the filter bar is one row, and a phone, where it wraps to several.
+VIEWPORTS = [pytest.param({"width": 1400, "height": 900}, id="1400px"), pytest.param({"width": 400, "height": 800}, id="400px")]
+
+
+@pytest.fixture(params=VIEWPORTS)
+def sized_page(request, browser, seeds_report):
+    page = browser.new_page(viewport=request.param)
+    page.goto(seeds_report.as_uri())
+    yield page
+    page.close()
+
+
+def box(locator) -> dict[str, float]:
+    """Top and bottom of an element, in viewport pixels, as it is now."""
+    return locator.evaluate("element => { const r = element.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; }")
+
+
+def assert_clear_of_the_bar(page, target) -> None:
+    """The target starts below the sticky filter bar and lies inside the viewport."""
+    bar, where = box(page.locator(".controls")), box(target)
+    height = page.evaluate("innerHeight")
+    assert where["top"] >= bar["bottom"], f"target top {where['top']} is under the bar (bottom {bar['bottom']})"
+    assert where["bottom"] <= height, f"target bottom {where['bottom']} is below the viewport ({height})"
+
+
 def turnbull(page):
     return page.locator("section.finding", has_text="Ms Turnbull").first
 
@@ -80,6 +106,68 @@ def test_filters_and_search_hide_and_show_findings(page):
 def test_keyboard_moves_to_the_next_finding(page):
     page.keyboard.press("j")
     assert "current" in (page.locator("section.finding").first.get_attribute("class") or "")
+
+
+def test_the_first_finding_is_in_the_first_viewport_before_the_articles_table(sized_page):
+    first = sized_page.locator("section.finding").first
+    head = box(first.locator(".head"))
+    assert sized_page.evaluate("scrollY") == 0
+    assert 0 < head["top"] and head["bottom"] <= sized_page.evaluate("innerHeight")
+    assert first.evaluate("(element) => !!(element.compareDocumentPosition(document.getElementById('articles')) & Node.DOCUMENT_POSITION_FOLLOWING)")
+
+
+def test_an_evidence_link_lands_on_its_sentence_below_the_sticky_bar(sized_page):
+    links = sized_page.locator("section.finding a.to-article")
+    assert links.count() >= 2
+    for index in range(links.count()):
+        target = sized_page.locator(links.nth(index).get_attribute("href"))
+        sized_page.evaluate("window.scrollTo(0, 0)")
+        links.nth(index).click()
+        assert target.evaluate("element => element.matches(':target') && element.matches('.cited')")
+        assert sized_page.evaluate("scrollY") > 0
+        assert_clear_of_the_bar(sized_page, target)
+
+
+def test_without_its_script_the_page_still_keeps_jumps_clear_of_the_bar(browser, seeds_report):
+    page = browser.new_page(viewport={"width": 400, "height": 800}, java_script_enabled=False)
+    page.goto(seeds_report.as_uri())
+    link = page.locator("section.finding a.to-article").first
+    link.click()
+    assert_clear_of_the_bar(page, page.locator(link.get_attribute("href")))
+    page.close()
+
+
+def test_keyboard_moves_to_a_finding_below_the_sticky_bar(sized_page):
+    sized_page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    sized_page.keyboard.press("j")
+    first = sized_page.locator("section.finding").first
+    assert "current" in (first.get_attribute("class") or "")
+    assert_clear_of_the_bar(sized_page, first.locator(".head"))
+
+
+def test_a_rule_code_leads_to_the_rules_docs_in_the_report(sized_page):
+    code = turnbull(sized_page).locator("a.rule-code")
+    assert code.inner_text() == "FC101"
+    code.click()
+    docs = sized_page.locator("#rule-FC101")
+    assert docs.evaluate("element => element.matches(':target')")
+    assert "What it catches" in docs.inner_text() and "Two spellings that probably denote the same person" in docs.inner_text()
+    assert_clear_of_the_bar(sized_page, docs.locator("h3"))
+
+
+def line_of(words: str, path: Path) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text.count("\n", 0, text.index(words)) + 1
+
+
+def test_each_evidence_says_the_paragraph_and_file_line_of_its_words(page):
+    sides = turnbull(page).locator(".side")
+    assert sides.count() == 2
+    for index in range(sides.count()):
+        side = sides.nth(index)
+        path, words = Path(side.locator(".where code").inner_text()), side.locator("mark").inner_text()
+        paragraph, line = re.fullmatch(r"paragraph (\d+), line (\d+)", side.locator(".place").inner_text()).groups()
+        assert int(line) == line_of(words, path) and int(paragraph) >= 1
 
 
 def test_article_view_highlights_the_turnbull_sentence_and_links_to_its_finding(page):

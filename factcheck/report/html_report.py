@@ -6,14 +6,17 @@ splitting a sentence into before / span / after, never by marking up text and tr
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Literal
 
 from jinja2 import Environment, PackageLoader
 
-from factcheck.records import Article, Evidence, Finding, RunResult
-from factcheck.report.contents import ordered_findings, sentence_counts
-from factcheck.rules.base import SEVERITIES
+from factcheck.records import Article, Evidence, Finding, Location, RunResult
+from factcheck.report.contents import Locator, ordered_findings, sentence_counts
+from factcheck.rules import RULES
+from factcheck.rules.base import SEVERITIES, Rule
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,84 @@ def article_passages(article: Article, number: int, cited: dict[tuple[str, int, 
     return passages
 
 
+def place(location: Location) -> str:
+    """Where a person finds the words: the paragraph, and the line for files read by line.
+    The column and character offsets are left out; nobody counts characters."""
+    if location.line is None:
+        return f"paragraph {location.paragraph}"
+    return f"paragraph {location.paragraph}, line {location.line}"
+
+
+def rules_cited(findings: list[Finding]) -> list[Rule]:
+    """The rules behind the findings, by code: their docs go into the report itself, so it
+    explains itself offline."""
+    return sorted((RULES[name] for name in {finding.rule for finding in findings}), key=lambda rule: rule.code)
+
+
+# Literals in rule docs: ``min_margin``, `[[people]]`.
+LITERAL = re.compile(r"``(.+?)``|`([^`]+)`")
+# Under this heading a rule's docs give example drafts, one line each.
+EXAMPLE_HEADING = "Example"
+
+Inline = tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
+class DocBlock:
+    """A block of a rule's docs as the page shows it: a "heading", a "paragraph", a "list"
+    (one entry of `lines` per item) or "lines" kept apart (example drafts). Each line is
+    (text, is_literal) parts, so literals become <code> without trusting any text as markup."""
+
+    kind: Literal["heading", "paragraph", "list", "lines"]
+    lines: tuple[Inline, ...]
+
+
+def inline(text: str) -> Inline:
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for match in LITERAL.finditer(text):
+        parts += [(text[position : match.start()], False), (match.group(1) or match.group(2), True)]
+        position = match.end()
+    parts.append((text[position:], False))
+    return tuple(part for part in parts if part[0])
+
+
+def doc_blocks(docs: str) -> list[DocBlock]:
+    """A rule's docstring, hard-wrapped for a terminal, as headings, paragraphs and lists that
+    rewrap to any width (a 400 px phone). Docstrings put a section heading flush left with its
+    body indented below it; a flush-left block without one is a paragraph of its own."""
+    blocks: list[DocBlock] = []
+    section = ""
+    for chunk in re.split(r"\n[ \t]*\n", docs.strip()):
+        lines = chunk.split("\n")
+        if lines[0][:1].isspace():
+            blocks += body_blocks(lines, literal=section == EXAMPLE_HEADING)
+        elif len(lines) > 1 and lines[1][:1].isspace():
+            section = lines[0].strip()
+            blocks.append(DocBlock("heading", (inline(section),)))
+            blocks += body_blocks(lines[1:], literal=section == EXAMPLE_HEADING)
+        else:
+            section = ""
+            blocks += body_blocks(lines, literal=False)
+    return blocks
+
+
+def body_blocks(lines: list[str], literal: bool) -> list[DocBlock]:
+    """Lines joined into a paragraph, or into list items where they start with "* "."""
+    stripped = [line.strip() for line in lines]
+    if literal:
+        return [DocBlock("lines", tuple(map(inline, stripped)))]
+    groups: list[tuple[bool, list[str]]] = []
+    for line in stripped:
+        if line.startswith("* ") or not groups:
+            groups.append((line.startswith("* "), [line.removeprefix("* ")]))
+        else:
+            groups[-1][1].append(line)
+    paragraphs = [DocBlock("paragraph", (inline(" ".join(words)),)) for is_item, words in groups if not is_item]
+    items = tuple(inline(" ".join(words)) for is_item, words in groups if is_item)
+    return paragraphs + ([DocBlock("list", items)] if items else [])
+
+
 def severity_table(findings: list[Finding]) -> list[tuple[str, list[int]]]:
     """Findings counted per rule (rows, by name) and severity (columns, most severe first)."""
     counts = Counter((finding.rule, finding.severity) for finding in findings)
@@ -93,6 +174,7 @@ def template_environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.filters["highlight"] = highlight
+    environment.filters["place"] = place
     return environment
 
 
@@ -117,10 +199,12 @@ def render_html(result: RunResult) -> str:
         severities=SEVERITIES,
         severity_counts=Counter(finding.severity for finding in open_findings),
         rule_rows=severity_table(open_findings),
+        rules=RULES,
+        rules_cited=[(rule, doc_blocks(rule.docs)) for rule in rules_cited(findings)],
+        locate=Locator(result),
         sentence_counts=sentence_counts(result),
         article_number=article_number,
         anchor=anchor,
-        rules_present=sorted({finding.rule for finding in findings}),
         cited_articles=[a for a in articles if a.path in cited_paths],
         shown_articles=[(article_number[a.path], a, article_passages(a, article_number[a.path], cited)) for a in shown],
     )
