@@ -171,7 +171,7 @@ def nightly(
 
     from factcheck.config import ConfigError, load_settings
     from factcheck.embed import ModelIntegrityError, load_embedder
-    from factcheck.nightly import ArchiveBusy, NightlyError, archive_lock, run_night, write_night
+    from factcheck.nightly import ArchiveBusy, NightlyError, archive_lock, night_summary, run_night, write_night
 
     try:
         day = date.fromisoformat(night) if night else date.today()
@@ -194,11 +194,7 @@ def nightly(
     _echo_input_problems(done.result, shown=loaded.warnings)
     new = done.new_findings
     new_high = sum(finding.severity == "high" for finding in new)
-    typer.echo(
-        f"{day.isoformat()}: {len(done.tonight_paths)} articles ({done.new_articles} new or changed) in "
-        f"{len(done.stories)} stories, {len(new)} new findings ({new_high} high), "
-        f"{len(done.result.findings) - len(new)} reported before. Report: {index}"
-    )
+    typer.echo(night_summary(done, index))
     if new_high:
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -30,10 +30,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.provenance import PROJECT_FILE, SETTINGS_FILE
 from factcheck.records import ListedPerson
 from factcheck.rules import RULES, SEVERITIES, find_rule
 
-CONFIG_FILE = "factcheck.toml"
+CONFIG_FILE = SETTINGS_FILE
 
 
 class ConfigError(ValueError):
@@ -73,7 +74,7 @@ def load_settings(config: Path | None, checked: Sequence[Path]) -> Settings:
         table = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read config: {error}") from error
-    if path.name == "pyproject.toml":
+    if path.name == PROJECT_FILE:
         table = table.get("tool", {}).get("factcheck", {})
     return _parse(table, str(path))
 
@@ -84,7 +85,7 @@ def _discover(checked: Sequence[Path]) -> Path | None:
         for candidate_folder in (folder, *folder.parents):
             if (candidate_folder / CONFIG_FILE).is_file():
                 return candidate_folder / CONFIG_FILE
-            pyproject = candidate_folder / "pyproject.toml"
+            pyproject = candidate_folder / PROJECT_FILE
             if pyproject.is_file() and "[tool.factcheck]" in pyproject.read_text(encoding="utf-8", errors="replace"):
                 return pyproject
     return None

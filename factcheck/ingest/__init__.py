@@ -15,7 +15,7 @@ from factcheck.ingest.dateline import dateline_date
 from factcheck.ingest.encoding import UnreadableFile
 from factcheck.ingest.document import Document
 from factcheck.ingest.readers import READERS
-from factcheck.provenance import HEAD_BYTES, is_own_output
+from factcheck.provenance import HEAD_BYTES, SETTINGS_FILES, is_own_output
 from factcheck.records import Article, ReadError
 
 SUPPORTED_SUFFIXES = frozenset(READERS)
@@ -63,7 +63,7 @@ def _files(paths: Sequence[str], errors: list[ReadError]) -> Iterator[tuple[str,
                 if _hidden(relative):
                     continue
                 if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                    if path.is_file() and not _own_output(path):
+                    if path.is_file() and path.name not in SETTINGS_FILES and not _own_output(path):
                         errors.append(ReadError(str(root / relative), not_read(path.suffix)))
                     continue
                 if path.is_file():

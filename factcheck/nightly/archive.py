@@ -5,6 +5,12 @@ One SQLite file (`claims/archive.sqlite`): open it with the `sqlite3` shell, Duc
 article is keyed by a content hash (its path and bytes), with its path, title, publication
 date, story, sentences and extracted claims (JSON) and sentence vectors (float32 bytes).
 A night's writes are one transaction: a run killed half way leaves the archive as it was.
+
+`articles.night` is the first night an article was in the inbox and `findings.night` the
+first night a finding was reported, whatever order nights are run in: a night re-run after
+later ones keeps the earliest. What a night compares with and marks as already reported is
+asked for by that night and comes from nights before it only, so re-running an earlier night
+after later ones compares with what was there on the night.
 """
 
 from __future__ import annotations
@@ -30,6 +36,13 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_by_story ON articles (story, night);
 CREATE TABLE IF NOT EXISTS findings (id TEXT PRIMARY KEY, night TEXT, story TEXT, rule TEXT, severity TEXT, message TEXT);
 """
+COLUMNS = ("hash", "path", "title", "published", "night", "story", "text", "paragraphs", "claims", "vectors", "dimensions", "model", "code")
+# A re-processed article (new model or code) replaces its row but keeps its first night.
+SAVE_ARTICLE = (
+    f"INSERT INTO articles VALUES ({', '.join('?' * len(COLUMNS))}) ON CONFLICT (hash) DO UPDATE SET "
+    + ", ".join(f"{column} = excluded.{column}" for column in COLUMNS[1:] if column != "night")
+    + ", night = min(night, excluded.night)"
+)
 
 
 def content_hash(name: str, data: bytes) -> str:
@@ -68,19 +81,20 @@ class Archive:
         ).fetchone()
         return None if row is None else _archived(row)
 
-    def story_articles(self, story: str, since: date) -> list[ArchivedArticle]:
+    def story_articles(self, story: str, since: date, before: date) -> list[ArchivedArticle]:
+        """The story's articles first seen from `since` up to the night before `before`."""
         rows = self._db.execute(
-            "SELECT * FROM articles WHERE story = ? AND night >= ? AND model = ? AND code = ? ORDER BY night, path",
-            (story, since.isoformat(), self.model, self.code),
+            "SELECT * FROM articles WHERE story = ? AND night >= ? AND night < ? AND model = ? AND code = ? ORDER BY night, path",
+            (story, since.isoformat(), before.isoformat(), self.model, self.code),
         ).fetchall()
         return [_archived(row) for row in rows]
 
-    def recent_stories(self, since: date) -> dict[str, np.ndarray]:
+    def recent_stories(self, since: date, before: date) -> dict[str, np.ndarray]:
         """Story -> its articles' mean vectors (one row per article), for matching a new
-        night's articles to stories already running."""
+        night's articles to stories already running on the nights from `since` to `before`."""
         rows = self._db.execute(
-            "SELECT story, vectors, dimensions FROM articles WHERE night >= ? AND model = ? ORDER BY story, night, path",
-            (since.isoformat(), self.model),
+            "SELECT story, vectors, dimensions FROM articles WHERE night >= ? AND night < ? AND model = ? ORDER BY story, night, path",
+            (since.isoformat(), before.isoformat(), self.model),
         ).fetchall()
         stories: dict[str, list[np.ndarray]] = {}
         for story, blob, dimensions in rows:
@@ -89,25 +103,25 @@ class Archive:
                 stories.setdefault(story, []).append(article_vector(vectors))
         return {story: np.vstack(rows) for story, rows in stories.items()}
 
-    def first_reported(self, ids: list[str]) -> dict[str, str]:
+    def first_reported(self, ids: list[str], before: date) -> dict[str, str]:
+        """Finding id -> the first night it was reported, for those reported before `before`."""
         found: dict[str, str] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(self._db.execute(f"SELECT id, night FROM findings WHERE id IN ({marks})", chunk).fetchall())
+            query = f"SELECT id, night FROM findings WHERE id IN ({marks}) AND night < ?"
+            found.update(self._db.execute(query, [*chunk, before.isoformat()]).fetchall())
         return found
 
     def save_night(self, articles: list[ArchivedArticle], findings: list, night: str) -> None:
         """Everything the night learnt, in one transaction."""
         with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_row(item, self.model, self.code) for item in articles],
-            )
+            self._db.executemany(SAVE_ARTICLE, [_row(item, self.model, self.code) for item in articles])
             self._db.executemany(
                 "INSERT OR IGNORE INTO findings VALUES (?, ?, ?, ?, ?, ?)",
                 [(f.id, night, f.story, f.rule, f.severity, f.message) for f in findings],
             )
+            self._db.executemany("UPDATE findings SET night = ? WHERE id = ? AND night > ?", [(night, f.id, night) for f in findings])
 
 
 def article_vector(sentence_vectors: np.ndarray) -> np.ndarray:

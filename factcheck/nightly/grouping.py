@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import PurePath
 
 import numpy as np
 
 from factcheck.records import Article, Claim
 
 ENTITY_WEIGHT = 0.5  # how much shared people and organisations add to vector similarity
+TITLE_WORDS = 14  # a lead used as a title is cut to about a headline's length
 
 
 def entity_keys(claims: list[Claim]) -> frozenset[str]:
@@ -80,3 +82,21 @@ def story_name(articles: list[Article]) -> str:
     words = re.findall(r"[a-z0-9]+", (first.title or first.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]).lower())
     digest = hashlib.sha256("\0".join(sorted(a.path for a in articles)).encode()).hexdigest()[:6]
     return "-".join(words[:6] + [digest])
+
+
+def story_title(articles: list[Article]) -> str:
+    """What a person calls the story: the headline of its earliest article that has one
+    (`articles` earliest first). The founding article's headline was written by a person and
+    stays the story's title as later articles join it; drafts without headlines get the
+    opening words of the earliest lead, and empty ones the file name."""
+    titled = next((article.title.strip() for article in articles if article.title.strip()), "")
+    return titled or _lead(articles[0])
+
+
+def _lead(article: Article) -> str:
+    first = article.paragraphs[0] if article.paragraphs else None
+    sentence = re.split(r"(?<=[.!?])\s", article.text[first.start : first.end].strip(), maxsplit=1)[0] if first else ""
+    words = sentence.split()
+    if not words:
+        return PurePath(article.path).name
+    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")

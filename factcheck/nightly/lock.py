@@ -1,13 +1,24 @@
 """One nightly run at a time per archive: a second run exits at once with a clear message
-instead of interleaving its writes with the first one's."""
+instead of interleaving its writes with the first one's.
+
+The lock is `filelock`'s native lock (flock on POSIX, LockFileEx on Windows) rather than
+fcntl by hand, which exists on POSIX only: the nightly job runs on a Windows desk as on a
+Linux scheduler. Both locks belong to an open file, which the OS closes when the process
+dies, so a killed run never leaves a stale lock behind. filelock's soft fallback (a marker
+file, for filesystems without flock) can only guess from a pid whether its holder died, so
+it is off: such a filesystem gets an error, never a lock that may be stale. filelock 4 is
+needed for `on_acquired`, which hands over the locked descriptor: the holder's pid is
+written through it, because on Windows no other handle may touch the locked byte.
+"""
 
 from __future__ import annotations
 
-import fcntl
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 LOCK_FILE = ".nightly.lock"
 
@@ -18,22 +29,28 @@ class ArchiveBusy(RuntimeError):
 
 @contextmanager
 def archive_lock(folder: Path) -> Iterator[None]:
-    """Held for the whole run; released by the OS if the process dies, so a killed run
-    never leaves a stale lock behind."""
+    """Held for the whole run."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK_FILE
-    handle = open(path, "a+", encoding="utf-8")
+    lock = FileLock(path, timeout=0, fallback_to_soft=False, on_acquired=_write_holder)
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise ArchiveBusy(f"{folder}: another nightly run is using this archive ({holder}); try again when it ends") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
+        lock.acquire()
+    except Timeout:
+        raise ArchiveBusy(f"{folder}: another nightly run is using this archive ({_holder(path)}); try again when it ends") from None
+    try:
         yield
     finally:
-        handle.close()
+        lock.release()
+
+
+def _write_holder(descriptor: int) -> None:
+    os.ftruncate(descriptor, 0)
+    os.write(descriptor, f"pid {os.getpid()}".encode())
+
+
+def _holder(path: Path) -> str:
+    """Who holds the lock, as far as can be read: Windows refuses to read a locked byte."""
+    try:
+        return path.read_text(encoding="utf-8").strip() or "another process"
+    except OSError:
+        return "another process"

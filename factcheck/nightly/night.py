@@ -4,18 +4,19 @@ archived articles of the same stories, archived, and reported under reports/YYYY
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 
+from factcheck import baseline as baselines
 from factcheck.config import Settings
 from factcheck.embed import Embedder
 from factcheck.extract.claims import extract_claims
 from factcheck.ingest import UnreadableFile, draft_files, file_bytes, read_articles
 from factcheck.nightly.archive import ARCHIVE_FILE, Archive, ArchivedArticle, article_vector, content_hash
-from factcheck.nightly.grouping import entity_keys, group_articles, running_story, story_name
+from factcheck.nightly.grouping import entity_keys, group_articles, running_story, story_name, story_title
 from factcheck.pipeline import Track, check_story, embed_claims, no_progress
 from factcheck.records import Finding, ReadError, RunResult, Sentence, Story
 from factcheck.segment import split_sentences
@@ -28,12 +29,15 @@ class NightlyError(RuntimeError):
 
 @dataclass
 class Night:
-    """What one night found. `result` holds every story of the night; `stories` maps each
-    story to its own result (one report page each)."""
+    """What one night found. `result` holds every story of the night under its name (the
+    key the archive, findings and page file names use); `stories` maps each name to the
+    story's own result (one report page each), whose story is called by its title, as people
+    read it; `titles` maps names to titles."""
 
     date: date
     result: RunResult
     stories: dict[str, RunResult] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
     tonight_paths: set[str] = field(default_factory=set)
     new_articles: int = 0
 
@@ -46,12 +50,45 @@ class Night:
 def run_night(
     inbox: Path, night: date, archive_folder: Path, settings: Settings, embedder: Embedder, track: Track = no_progress
 ) -> Night:
+    """Accepted findings come from two baselines, merged: the inbox's (where `factcheck
+    ignore` run on the inbox records a decision) and the one beside the archive
+    (`<archive>/.factcheck-baseline.json`), which outlives any one night's inbox and so holds
+    standing decisions. A finding accepted in both shows the inbox's reason, the decision
+    taken on these very drafts. Accepted findings are marked (`ignored`) in the night's and
+    their story's results and are never new. Baselines are read first, so a malformed one
+    stops the night before anything is read or archived."""
+    decisions = _decisions(inbox, archive_folder)
     key = _vector_key(embedder)
     archive = Archive(archive_folder / ARCHIVE_FILE, key, code_fingerprint())
     try:
-        return _run(inbox, night, archive, settings, embedder, key, track)
+        done = _run(inbox, night, archive, settings, embedder, key, track)
     finally:
         archive.close()
+    _remember(done, inbox, archive_folder)
+    return _with_decisions(done, decisions)
+
+
+def _remember(done: Night, inbox: Path, archive_folder: Path) -> None:
+    """`factcheck ignore` takes only ids a check reported: tonight's are noted for both
+    baselines, the inbox's last, so that an `ignore` naming no baseline records the decision
+    in the inbox's (the latest check) and `--baseline <archive>/.factcheck-baseline.json`
+    records a standing one."""
+    ids = [finding.id for finding in done.result.findings]
+    baselines.remember_check(archive_folder / baselines.BASELINE_FILE, ids)
+    baselines.remember_check(baselines.default_path([inbox]), ids)
+
+
+def _decisions(inbox: Path, archive_folder: Path) -> dict[str, baselines.Decision]:
+    try:
+        standing = baselines.load(archive_folder / baselines.BASELINE_FILE)
+        return {**standing, **baselines.load(baselines.default_path([inbox]))}
+    except baselines.BaselineError as error:
+        raise NightlyError(" ".join(str(error).split())) from None
+
+
+def _with_decisions(done: Night, decisions: dict[str, baselines.Decision]) -> Night:
+    stories = {name: baselines.apply(result, decisions, new_only=False) for name, result in done.stories.items()}
+    return replace(done, result=baselines.apply(done.result, decisions, new_only=False), stories=stories)
 
 
 def _vector_key(embedder: Embedder) -> str:
@@ -81,27 +118,34 @@ def _run(inbox: Path, night: date, archive: Archive, settings: Settings, embedde
     tonight = known + fresh
     since = night - timedelta(days=int(settings.archive_days))
     if fresh:
-        _assign_stories(tonight, archive.recent_stories(since), settings.story_similarity)
+        _assign_stories(tonight, archive.recent_stories(since, night), settings.story_similarity)
 
     cache = StoryCache(key, settings) if embedder.cache_key else None
     stories, findings, sentences = [], [], []
     by_story: dict[str, RunResult] = {}
+    titles: dict[str, str] = {}
     tonight_hashes = {item.hash for item in tonight}
     for name in sorted({item.story for item in tonight}):
         members = [item for item in tonight if item.story == name]
-        earlier = [item for item in archive.story_articles(name, since) if item.hash not in tonight_hashes]
+        earlier = [item for item in archive.story_articles(name, since, night) if item.hash not in tonight_hashes]
         story, story_findings, story_sentences = _check(name, earlier + members, {m.article.path for m in members}, settings, cache)
+        titles[name] = story_title([item.article for item in _earliest_first(earlier + members)])
         stories.append(story)
         findings += story_findings
         sentences += story_sentences
-        by_story[name] = RunResult(stories=[story], sentences=story_sentences, findings=story_findings, errors=[])
-    seen = {fid: first for fid, first in archive.first_reported([f.id for f in findings]).items() if first < night.isoformat()}
+        by_story[name] = RunResult([Story(titles[name], story.articles)], story_sentences, story_findings, errors=[])
+    seen = archive.first_reported([f.id for f in findings], night)
     for result in by_story.values():
         result.seen = {f.id: seen[f.id] for f in result.findings if f.id in seen}
     archive.save_night(tonight, findings, night.isoformat())
     guessed = [f"{item.article.path}: {warning}" for item in fresh for warning in item.article.warnings]
     result = RunResult(stories=stories, sentences=sentences, findings=findings, errors=sorted(errors, key=lambda e: e.path), warnings=guessed, seen=seen)
-    return Night(night, result, by_story, {item.article.path for item in tonight}, len(fresh))
+    return Night(night, result, by_story, titles, {item.article.path for item in tonight}, len(fresh))
+
+
+def _earliest_first(items: list[ArchivedArticle]) -> list[ArchivedArticle]:
+    """By the night an article was first archived, then publication date (unknown last)."""
+    return sorted(items, key=lambda item: (item.night, item.article.published or date.max, item.article.path))
 
 
 def _processed(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from factcheck.atomic import write_atomically
 from factcheck.nightly.night import Night
+from factcheck.records import RunResult
 from factcheck.report import render
 from factcheck.report.html_report import template_environment
 from factcheck.rules.base import SEVERITIES
@@ -15,35 +16,62 @@ from factcheck.rules.base import SEVERITIES
 
 def write_night(night: Night, reports_folder: Path) -> Path:
     """Writes the night's folder and returns its index page. Story pages are written
-    first and the index last, so the index never links to a page that is not there."""
+    first and the index last, so the index never links to a page that is not there. A page
+    is named after the story's name, which never changes, so links to it keep working."""
     folder = reports_folder / night.date.isoformat()
     rows = []
     for name, result in night.stories.items():
         page = f"{name}.html"
         write_atomically(folder / page, render(result, "html"))
-        tonight = sum(article.path in night.tonight_paths for article in result.articles)
-        new = [f for f in result.open_findings if f.id not in result.seen]
-        rows.append(
-            {
-                "name": name,
-                "page": page,
-                "title": next((a.title for a in result.articles if a.title), ""),
-                "tonight": tonight,
-                "earlier": len(result.articles) - tonight,
-                "new": Counter(f.severity for f in new),
-                "old": len(result.findings) - len(new),
-            }
-        )
+        rows.append(_row(night, name, page, result))
     write_atomically(folder / "findings.json", render(night.result, "json"))
-    rows.sort(key=lambda row: tuple(-row["new"][s] for s in SEVERITIES) + (row["name"],))
+    rows.sort(key=lambda row: tuple(-row["new"][s] for s in SEVERITIES) + (row["title"], row["name"]))
+    new = night.new_findings
     index = template_environment().get_template("night_index.html.j2").render(
         night=night.date.isoformat(),
         rows=rows,
         severities=SEVERITIES,
         articles=len(night.tonight_paths),
         new_articles=night.new_articles,
-        new_count=len(night.new_findings),
-        old_count=len(night.result.findings) - len(night.new_findings),
+        new_count=len(new),
+        old_count=len(night.result.open_findings) - len(new),
+        accepted_count=len(night.result.ignored),
         errors=night.result.errors,
+        counted=counted,
     )
     return write_atomically(folder / "index.html", index)
+
+
+def _row(night: Night, name: str, page: str, result: RunResult) -> dict:
+    """A story's line in the index: new findings by severity; findings reported on an
+    earlier night and findings a sub-editor accepted are counted apart from them."""
+    tonight = sum(article.path in night.tonight_paths for article in result.articles)
+    new = [f for f in result.open_findings if f.id not in result.seen]
+    return {
+        "name": name,
+        "page": page,
+        "title": night.titles[name],
+        "tonight": tonight,
+        "earlier": len(result.articles) - tonight,
+        "new": Counter(f.severity for f in new),
+        "old": len(result.open_findings) - len(new),
+        "accepted": len(result.ignored),
+    }
+
+
+def counted(number: int, noun: str, plural: str = "") -> str:
+    """'1 article', '2 articles', '2 stories' (given the plural): never '1 articles'. The
+    index page counts with this function too, so the page and the command line agree."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def night_summary(night: Night, index: Path) -> str:
+    """The line the nightly command prints when it is done."""
+    new = night.new_findings
+    high = sum(finding.severity == "high" for finding in new)
+    accepted = f", {len(night.result.ignored)} accepted" if night.result.ignored else ""
+    return (
+        f"{night.date.isoformat()}: {counted(len(night.tonight_paths), 'article')} ({night.new_articles} new or changed) in "
+        f"{counted(len(night.stories), 'story', 'stories')}, {counted(len(new), 'new finding')} ({high} high), "
+        f"{len(night.result.open_findings) - len(new)} reported before{accepted}. Report: {index}"
+    )
