@@ -116,13 +116,14 @@ def check(
         cache=_story_cache(loaded.embedder, settings) if cache else None,
     )
     result = baselines.apply(analysis.result, decisions, new_only)
-    _echo_input_problems(result, shown=loaded.warnings)
+    fmt = FORMATS[output_format.value]
+    if not (fmt.terminal and output in (None, "-")) or not result.articles:
+        _echo_input_problems(result, shown=loaded.warnings)
     if not result.articles:
         raise fail("nothing to check: none of the given paths held a readable draft; nothing was written")
 
     from factcheck.claims_store import write_claims
 
-    fmt = FORMATS[output_format.value]
     name = report_name(given)
     outputs = output_folder(paths)
     write_claims(analysis.claims, analysis.story_of, (claims or outputs / "claims") / f"{name}.jsonl")

@@ -102,3 +102,46 @@ def test_json_is_byte_identical_without_the_cache_whatever_the_hash_seed(seeds_r
         cwd=ROOT, capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONHASHSEED": hash_seed},
     )
     assert fresh.read_bytes() == (out / "seeds.json").read_bytes()
+
+
+def test_a_newsroom_day_seeds_plus_a_word_table_and_a_markdown_draft(tmp_path):
+    """A sub-editor's folder: the seeds, a Word draft with a tracked insertion and a table, a
+    Markdown draft and an .rtf nobody can read. Turnbull is still the one finding, markup
+    never reaches evidence, the .rtf costs one line, and the number rule sees the table's "3
+    out of 5" against the seeds' "four out of five" (whether it is reported is the decision
+    layer's call: see the README's decision-layer notes)."""
+    import shutil
+
+    from test_ingest_word import docx, inserted, paragraph, run, table
+
+    from factcheck.config import Settings
+    from factcheck.decide import keep_all
+    from factcheck.embed.tfidf import TfidfEmbedder
+    from factcheck.pipeline import check_paths
+
+    drafts = tmp_path / "drafts"
+    shutil.copytree(ROOT / "seeds", drafts)
+    (drafts / "inspection.docx").write_bytes(
+        docx(
+            paragraph(run("Jenny Turnross, the new "), inserted("corporate director of children's services, "), run("said the council accepted the findings."))
+            + table(["Service", "Areas rated inadequate"], ["Children's services", "3 out of 5"])
+        )
+    )
+    (drafts / "note.md").write_text(
+        "---\ntitle: Turnross appointment\n---\n**Jenny Turnross** starts as [corporate director](https://example.org) in August, the council said.\n",
+        encoding="utf-8",
+    )
+    (drafts / "old.rtf").write_text("{\\rtf1 Council}", encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", "drafts", "-f", "json", "-o", "-"], cwd=tmp_path, capture_output=True, text=True, timeout=600,
+    )
+    report = json.loads(completed.stdout)
+    assert completed.returncode == 1 and completed.stderr.count("old.rtf: not read") == 1
+    assert [f["rule"] for f in report["findings"]] == ["name-variant"]
+    assert len(report["articles"]) == 7
+    evidence = [e for f in report["findings"] for e in f["evidence"]]
+    assert not any("**" in e["sentence"] or "](" in e["sentence"] for e in evidence)
+
+    candidates = check_paths([str(drafts)], Settings(), TfidfEmbedder(), judge=keep_all).result.findings
+    ratio = [f for f in candidates if f.rule == "number-mismatch" and {e.span for e in f.evidence} >= {"3 out of 5"}]
+    assert ratio and any(e.span.startswith("four out of five") for e in ratio[0].evidence)

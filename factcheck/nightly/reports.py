@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from factcheck.atomic import write_atomically
+from factcheck.lexicon import counted
 from factcheck.nightly.night import Night
 from factcheck.records import RunResult
 from factcheck.report import render
@@ -37,7 +38,6 @@ def write_night(night: Night, reports_folder: Path) -> Path:
         old_count=len(night.result.open_findings) - len(new),
         accepted_count=len(night.result.ignored),
         errors=night.result.errors,
-        counted=counted,
     )
     return write_atomically(folder / "index.html", index)
 
@@ -59,12 +59,6 @@ def _row(night: Night, name: str, page: str, result: RunResult) -> dict:
     }
 
 
-def counted(number: int, noun: str, plural: str = "") -> str:
-    """'1 article', '2 articles', '2 stories' (given the plural): never '1 articles'. The
-    index page counts with this function too, so the page and the command line agree."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
-
-
 def night_summary(night: Night, index: Path) -> str:
     """The line the nightly command prints when it is done."""
     new = night.new_findings
@@ -72,6 +66,6 @@ def night_summary(night: Night, index: Path) -> str:
     accepted = f", {len(night.result.ignored)} accepted" if night.result.ignored else ""
     return (
         f"{night.date.isoformat()}: {counted(len(night.tonight_paths), 'article')} ({night.new_articles} new or changed) in "
-        f"{counted(len(night.stories), 'story', 'stories')}, {counted(len(new), 'new finding')} ({high} high), "
+        f"{counted(len(night.stories), 'story')}, {counted(len(new), 'new finding')} ({high} high), "
         f"{len(night.result.open_findings) - len(new)} reported before{accepted}. Report: {index}"
     )

@@ -5,7 +5,8 @@ log to jump from:
 
 The line and column are the first cited sentence's conflicting words; Word files and web
 pages have no lines, so theirs say the paragraph instead ("drafts/a.docx: paragraph 3:").
-Findings a sub-editor accepted are left out; a last line counts what was found.
+Findings a sub-editor accepted are left out; files not read and warnings follow, one line
+each, and a last line counts what was found.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def render_concise(result: RunResult) -> str:
         message = " ".join(finding.message.split())
         lines.append(f"{at(first)}: {rule_code(finding.rule)} [{finding.severity}] {message} ({also}id {finding.id})")
     lines.extend(f"{error.path}: {error.error}" for error in result.errors)
+    lines.extend(f"warning: {warning}" for warning in result.warnings)
     lines.append(summary_line(result) + ".")
     return "\n".join(CONTROL.sub("", line) for line in lines) + "\n"
 

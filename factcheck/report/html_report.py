@@ -13,6 +13,7 @@ from typing import Literal
 
 from jinja2 import Environment, PackageLoader
 
+from factcheck.lexicon import counted
 from factcheck.records import Article, Evidence, Finding, Location, RunResult
 from factcheck.report.contents import Locator, ordered_findings, sentence_counts
 from factcheck.rules import RULES
@@ -175,6 +176,7 @@ def template_environment() -> Environment:
     )
     environment.filters["highlight"] = highlight
     environment.filters["place"] = place
+    environment.globals["counted"] = counted
     return environment
 
 
