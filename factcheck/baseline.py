@@ -87,15 +87,18 @@ def remember_check(baseline: Path, finding_ids: list[str]) -> None:
 
 
 def baselines_reporting(finding_id: str) -> list[Path]:
-    """The baselines whose drafts reported `finding_id` on their last check, latest first."""
+    """The baselines whose drafts reported `finding_id` on their last check, latest first;
+    a record that is not one of ours is passed over."""
     records = []
     for path in sorted((cache_root() / CHECKS_FOLDER).glob("*.json")):
         try:
             record = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if isinstance(record, dict) and finding_id in record.get("findings", ()):
-            records.append((record.get("checked", ""), Path(record["baseline"])))
+        if not isinstance(record, dict) or not isinstance(record.get("baseline"), str) or not isinstance(record.get("findings"), list):
+            continue
+        if finding_id in record["findings"]:
+            records.append((str(record.get("checked", "")), Path(record["baseline"])))
     return [baseline for _, baseline in sorted(records, reverse=True)]
 
 

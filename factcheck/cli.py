@@ -19,6 +19,7 @@ import typer
 from factcheck import __version__
 from factcheck.import_soon import import_soon
 from factcheck.report import FORMATS
+from factcheck.terminal import printable
 
 if TYPE_CHECKING:
     from factcheck.records import RunResult
@@ -56,7 +57,7 @@ EXIT_USAGE = 2
 
 def fail(message: str) -> typer.Exit:
     """One line on stderr and exit 2: bad input never earns a traceback."""
-    typer.echo(f"factcheck: error: {message}", err=True)
+    typer.echo(printable(f"factcheck: error: {message}"), err=True)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -73,7 +74,7 @@ def check(
         typer.Option(help="Exit 1 when a finding is at or above this severity (every reported finding is at least medium)."),
     ] = FailOn.medium,
     config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the checked folder or a parent]", show_default=False)] = None,
-    claims: Annotated[Path | None, typer.Option(help="Folder for the extracted-claims table. [default: claims/ beside reports/]", show_default=False)] = None,
+    claims: Annotated[Path | None, typer.Option(help="Folder for the extracted-claims table. [default: claims/ beside reports/; none when the report goes to stdout]", show_default=False)] = None,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse sentence vectors and unchanged stories' findings from earlier runs (user cache folder).")] = True,
     baseline: Annotated[Path | None, typer.Option(help="Findings accepted with `factcheck ignore`: shown folded away, never counted in the exit code. [default: .factcheck-baseline.json beside the drafts]", show_default=False)] = None,
     new_only: Annotated[bool, typer.Option("--new-only", help="Leave findings in the baseline out of the report altogether.")] = False,
@@ -126,10 +127,11 @@ def check(
 
     name = report_name(given)
     outputs = output_folder(paths)
-    write_claims(analysis.claims, analysis.story_of, (claims or outputs / "claims") / f"{name}.jsonl")
     destination = output or ("-" if fmt.terminal else str(outputs / "reports" / f"{name}{fmt.suffix}"))
+    if claims is not None or destination != "-":
+        write_claims(analysis.claims, analysis.story_of, (claims or outputs / "claims") / f"{name}.jsonl")
     written = write_report(result, fmt.name, destination)
-    baselines.remember_check(baseline or baselines.default_path(paths), [finding.id for finding in result.findings])
+    baselines.remember_check(baseline or baselines.default_path(paths), [finding.id for finding in analysis.result.findings])
 
     open_findings = result.open_findings
     if written and sys.stdout.isatty() and open_findings:
@@ -158,8 +160,8 @@ def output_folder(checked: Sequence[Path]) -> Path:
 def nightly(
     inbox: Annotated[Path, typer.Argument(help="Folder of the day's articles, on any number of stories, not sorted.", show_default=False)],
     night: Annotated[str | None, typer.Option("--date", help="The night's date, YYYY-MM-DD. [default: today]", show_default=False)] = None,
-    archive: Annotated[Path, typer.Option(help="Folder of the claims archive (SQLite) and its lock.")] = Path("claims"),
-    reports: Annotated[Path, typer.Option(help="Reports go to REPORTS/YYYY-MM-DD/.")] = Path("reports"),
+    archive: Annotated[Path | None, typer.Option(help="Folder of the claims archive (SQLite) and its lock. [default: claims/, or .factcheck/claims/ when run inside the inbox]", show_default=False)] = None,
+    reports: Annotated[Path | None, typer.Option(help="Reports go to REPORTS/YYYY-MM-DD/. [default: reports/, or .factcheck/reports/ when run inside the inbox]", show_default=False)] = None,
     model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
     backend: Annotated[Backend, typer.Option(help="Embedding backend (onnx, torch or static; TF-IDF vectors cannot be archived).")] = Backend.onnx,
     config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the inbox or a parent]", show_default=False)] = None,
@@ -180,6 +182,8 @@ def nightly(
         raise fail(f"--date must be YYYY-MM-DD, not {night!r}") from None
     if not inbox.is_dir():
         raise fail(f"{inbox}: no such folder")
+    archive = archive or output_folder([inbox]) / "claims"
+    reports = reports or output_folder([inbox]) / "reports"
     try:
         settings = load_settings(config, [inbox])
         with archive_lock(archive):
@@ -221,17 +225,20 @@ def ignore_finding(
 
 
 def _baseline_for(finding_id: str, asked: Path | None) -> Path:
-    """The baseline of the drafts whose last check reported the id: the one asked for, which
-    must have reported it, or else the latest that did."""
+    """The baseline to record a decision in: the one asked for, else that of the drafts whose
+    last check reported the id. An id no recorded check reported is refused, and so is a
+    choice between several drafts folders nobody made."""
     from factcheck.baseline import BaselineError, baselines_reporting
 
     reporting = baselines_reporting(finding_id)
-    if asked is None and reporting:
-        return reporting[0]
-    if asked is not None and asked.resolve() in reporting:
+    if not reporting:
+        raise BaselineError(f"{finding_id}: no check reported a finding with this id; run `factcheck check` on the drafts and take the id from its report")
+    if asked is not None:
         return asked
-    where = f"the last check of {asked.parent}" if asked is not None else "no recorded check"
-    raise BaselineError(f"{finding_id}: {where} reported no finding with this id; run `factcheck check` on the drafts and take the id from its report")
+    if len(reporting) > 1:
+        folders = ", ".join(str(path.parent) for path in reporting)
+        raise BaselineError(f"{finding_id}: the drafts in {folders} all reported it; name the drafts folder: factcheck ignore {finding_id} DRAFTS --reason ...")
+    return reporting[0]
 
 
 @app.command("rules")
@@ -310,10 +317,10 @@ def _summary_table(findings: list) -> None:
 def _echo_input_problems(result: RunResult, shown: Sequence[str]) -> None:
     """One stderr line per unreadable draft (file: reason) and per draft read on a guess."""
     for error in result.errors:
-        typer.echo(f"factcheck: {error.path}: {error.error}", err=True)
+        typer.echo(printable(f"factcheck: {error.path}: {error.error}"), err=True)
     for warning in result.warnings:
         if warning not in shown:
-            typer.echo(f"factcheck: warning: {warning}", err=True)
+            typer.echo(printable(f"factcheck: warning: {warning}"), err=True)
 
 
 def _progress_bar(items: Iterable[T], description: str, total: int) -> Iterable[T]:

@@ -93,7 +93,7 @@ MEASURES = frozenset(
 )
 
 # Nouns the reports count, where English does not just add "s".
-IRREGULAR_PLURALS = {"story": "stories", "speech": "speeches"}
+IRREGULAR_PLURALS = {"story": "stories", "speech": "speeches", "header or footer": "headers or footers", "text box": "text boxes"}
 
 
 def counted(count: int, noun: str) -> str:

@@ -4,19 +4,27 @@ them as drafts it could not read: the reports it writes, and its settings files.
 A report written into a drafts folder (``-o drafts/report.html``) would otherwise be read by
 the next run as one more article, and its quoted sentences would disagree with the drafts
 they quote. The reports that could be taken for drafts or data carry ``MARK`` near their
-start (an HTML meta tag, a Markdown comment, a JSON "generator" key), and ingest skips any
-file that does, silently: it is not a draft nobody could read.
+start (an HTML meta tag, a Markdown comment, a JSON "generator" key) or, for concise, at
+the end of its last line; ingest skips any file that does, silently in a folder (it is not
+a draft nobody could read) and with one line when the file was named.
 """
 
 from __future__ import annotations
 
 MARK = "factcheck-report"
-# How far into a file the mark is looked for: every format writes it in its first lines.
+# The mark as each format writes it: a draft that merely mentions the word is still a draft.
+MARKERS = tuple(
+    marker.encode("ascii")
+    for marker in (f'<meta name="generator" content="{MARK}">', f"<!-- {MARK} -->", f'"generator": "{MARK}"', f"[{MARK}]")
+)
+# How far into a file, from either end, the mark is looked for: formats write it in their
+# first lines, or (concise, whose lines are all findings) on the last.
 HEAD_BYTES = 2048
 
 
 def is_own_output(data: bytes) -> bool:
-    return MARK.encode("ascii") in data[:HEAD_BYTES]
+    ends = (data[:HEAD_BYTES], data[-HEAD_BYTES:])
+    return any(marker in end for marker in MARKERS for end in ends)
 
 
 # Settings live beside the drafts (config.py reads them); they are not drafts.

@@ -2,8 +2,9 @@
 
 Data flows one way: ``ingest -> segment -> extract -> embed -> cluster -> rules -> report``.
 Every offset in these records is a character offset into ``Article.text`` (the text as read:
-the decoded file for .txt/.md, the extracted main text for .html/.docx), so any record can be
-traced back to the exact words a sub-editor will see.
+the decoded file for .txt, the rendered text for .md, the extracted main text for .html and
+.docx), so any record can be traced back to the exact words a sub-editor will see; and
+``Article.locate`` turns an offset into the paragraph and line a person finds them at.
 """
 
 from __future__ import annotations
@@ -24,12 +25,17 @@ class Paragraph:
 @dataclass(frozen=True)
 class Location:
     """Where words sit in a draft as a person sees it: the story paragraph (counted from 1,
-    furniture left out) and, for files a person reads by line (.txt, .md), the line and
-    column in the file (counted from 1). Word files and web pages have no lines to speak of."""
+    furniture left out); for files a person reads by line (.txt, .md) the line of the file;
+    and where the text is the file itself (.txt) the column too (counted from 1). Word files
+    and web pages have no lines to speak of."""
 
     paragraph: int
     line: int | None = None
     column: int | None = None
+
+    def describe(self) -> str:
+        """ "paragraph 9, line 30": what a report tells a person (nobody counts characters)."""
+        return f"paragraph {self.paragraph}" + (f", line {self.line}" if self.line is not None else "")
 
 
 @dataclass
@@ -38,8 +44,9 @@ class Article:
 
     ``lines`` ties the text to the file's lines: each (offset, line) says that the text from
     ``offset`` on starts at ``line`` of the file and follows it line for line up to the next
-    pair. A .txt file is one pair, (0, 1); a rendered Markdown file has one per block; a
-    Word file or web page has none.
+    pair. A .txt file is one pair, (0, 1); rendered Markdown has one per line of the file it
+    shows; a Word file or web page has none. ``verbatim`` says the text is the file's own
+    (.txt), so columns in it are the file's columns.
     """
 
     path: str
@@ -50,6 +57,7 @@ class Article:
     story: str = ""
     warnings: list[str] = field(default_factory=list)
     lines: tuple[tuple[int, int], ...] = ()
+    verbatim: bool = False
 
     def locate(self, offset: int) -> Location:
         """The paragraph, line and column of a character offset into ``text``."""
@@ -59,7 +67,8 @@ class Article:
             return Location(paragraph)
         start, line = anchors[-1]
         line_start = max(self.text.rfind("\n", start, offset) + 1, start)
-        return Location(paragraph, line + self.text.count("\n", start, offset), offset - line_start + 1)
+        column = offset - line_start + 1 if self.verbatim else None
+        return Location(paragraph, line + self.text.count("\n", start, offset), column)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -167,11 +168,12 @@ def test_ignore_refuses_an_id_no_current_finding_has(tmp_path):
     write_story(tmp_path / "drafts", TURNBULL)
     runner.invoke(app, ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "--claims", str(tmp_path / "claims"), "-o", str(tmp_path / "r.json"), "-f", "json"])
     result = runner.invoke(app, ["ignore", "name-variant-000000000000", str(tmp_path / "drafts"), "--reason", "x"])
-    assert result.exit_code == 2 and "reported no finding with this id" in result.stderr
+    assert result.exit_code == 2 and "no check reported a finding with this id" in result.stderr
     assert not (tmp_path / "drafts" / ".factcheck-baseline.json").exists()
 
 
 def test_ignore_finds_the_baseline_of_the_drafts_that_reported_the_id_from_any_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))  # no other test's checks
     write_story(tmp_path / "drafts", TURNBULL)
     runner.invoke(app, ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "--claims", str(tmp_path / "claims"), "-o", str(tmp_path / "r.json"), "-f", "json"])
     (finding,) = [f for f in json.loads((tmp_path / "r.json").read_text())["findings"] if f["rule"] == "name-variant"]
@@ -222,9 +224,22 @@ def test_concise_format_is_one_line_per_finding_an_editor_can_jump_to(tmp_path):
     lines = result.stdout.splitlines()
     assert result.exit_code == 1
     first = next(line for line in lines if " FC101 " in line)
-    path, line, column, rest = first.split(":", 3)
+    path, line, column, rest = re.fullmatch(r"(.+):(\d+):(\d+):(.*)", first).groups()  # a Windows path holds a colon
     text = Path(path).read_text(encoding="utf-8").split("\n")[int(line) - 1]
     assert text[int(column) - 1 :].startswith(("Ms Turnbull", "Turnbull", "Jenny Turnross"))
     assert rest.startswith(" FC101 [medium] ") or rest.startswith(" FC101 [high] ")
     assert "id name-variant-" in first and "also " in first
-    assert lines[-1].startswith("2 articles,") and lines[-1].endswith(")."), lines[-1]
+    assert lines[-1].startswith("2 articles,") and lines[-1].endswith("). [factcheck-report]"), lines[-1]
+
+
+def test_ignore_asks_which_drafts_when_several_folders_reported_the_id(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
+    for folder in ("monday", "tuesday"):
+        write_story(tmp_path / folder, TURNBULL)
+        runner.invoke(app, ["check", str(tmp_path / folder), "--backend", "tfidf", "--claims", str(tmp_path / "claims"), "-o", str(tmp_path / "r.json"), "-f", "json"])
+    (finding,) = [f for f in json.loads((tmp_path / "r.json").read_text())["findings"] if f["rule"] == "name-variant"]
+    ambiguous = runner.invoke(app, ["ignore", finding["id"], "--reason", "married name"])
+    assert ambiguous.exit_code == 2 and "monday" in ambiguous.stderr and "tuesday" in ambiguous.stderr
+    named = runner.invoke(app, ["ignore", finding["id"], str(tmp_path / "monday"), "--reason", "married name"])
+    assert named.exit_code == 0 and (tmp_path / "monday" / ".factcheck-baseline.json").is_file()
+    assert not (tmp_path / "tuesday" / ".factcheck-baseline.json").exists()

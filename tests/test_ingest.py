@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.ingest import read_articles
+from factcheck.records import RunResult, Story
 from factcheck.ingest.dateline import dateline_date
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -52,17 +53,22 @@ def test_every_file_not_read_gets_one_line_saying_what_to_do(tmp_path):
 
 
 def test_a_report_factcheck_wrote_is_never_read_as_a_draft(tmp_path):
-    """`-o drafts/report.html` must not make the next run compare the drafts with the
-    report that quotes them."""
-    from factcheck.provenance import MARK
+    """`-o drafts/report.html` (or a concise report saved beside the drafts) must not make
+    the next run compare the drafts with the report that quotes them; a draft that only
+    mentions the mark is still a draft, and a report named on the command line gets a line."""
+    from factcheck.report import render
 
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
-    (tmp_path / "report.html").write_text(f'<html><head><meta name="generator" content="{MARK}"></head><body><p>{STORY}</p></body></html>', encoding="utf-8")
-    (tmp_path / "report.md").write_text(f"<!-- {MARK} -->\n## factcheck\n\n{STORY}", encoding="utf-8")
-    (tmp_path / "report.json").write_text(f'{{"schema": "factcheck.report/1", "generator": "{MARK}"}}', encoding="utf-8")
+    (tmp_path / "b.txt").write_text(STORY.replace("Cllr", "The factcheck-report tool says Cllr"), encoding="utf-8")
+    (first,), _ = read(tmp_path / "a.txt")
+    result = RunResult(stories=[Story("drafts", [first])], sentences=[], findings=[], errors=[])
+    for fmt, name in (("html", "report.html"), ("markdown", "report.md"), ("json", "report.json"), ("concise", "report.txt")):
+        (tmp_path / name).write_text(render(result, fmt), encoding="utf-8")
     articles, errors = read(tmp_path)
-    assert [a.path for a in articles] == [str(tmp_path / "a.txt")]
+    assert [Path(a.path).name for a in articles] == ["a.txt", "b.txt"]
     assert errors == []
+    named, (error,) = read(tmp_path / "report.txt")
+    assert named == [] and error.error == "not read: a report factcheck wrote, not a draft"
 
 
 def test_markdown_front_matter_gives_title_and_date_and_is_not_text(tmp_path):
@@ -70,7 +76,7 @@ def test_markdown_front_matter_gives_title_and_date_and_is_not_text(tmp_path):
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
     (article,), _ = read(tmp_path / "a.md")
     assert article.title == "Council rated inadequate" and article.published == date(2023, 7, 13)
-    assert paragraphs(article) == STORY.strip().split("\n")
+    assert paragraphs(article) == [" ".join(STORY.strip().split("\n"))]  # lines without a blank between are one Markdown paragraph
 
 
 def test_html_main_text_title_and_date_without_navigation(tmp_path):
@@ -231,26 +237,45 @@ date: 2024-05-02
 **Jenny Turnross** was named [corporate director](https://example.org/people) of *children's services*
 at Liverpool City Council in `March`.
 
-- Ofsted rated the service inadequate in four out of five areas.
+- Ofsted rated the service inadequate in ~~three~~ four out of five areas.
 - <span>Inspectors</span> returned in April.
+
+| Area | 2022 | 2023 |
+|---|---|---|
+| Children in care | 346 | 364 |
+
+<div class="advert">Subscribe now</div>
 """
 
 
 def test_markdown_is_read_as_a_reader_sees_it_with_front_matter_as_metadata(tmp_path):
-    """Emphasis, link targets, list markers and raw HTML never reach a sentence (evidence
-    quotes the draft cleanly); front matter gives the title and date; lines still point at the
-    file."""
+    """Emphasis, link targets, list markers, struck-out words and raw HTML never reach a
+    sentence (evidence quotes the draft cleanly); a wrapped paragraph stays one; headings
+    are not story text; a table is read a sentence per row; front matter gives the title and
+    date; lines still point at the file."""
     (tmp_path / "draft.md").write_text(MARKDOWN_DRAFT, encoding="utf-8")
     (article,), errors = read_articles([str(tmp_path)], max_bytes=10**6)
-    assert errors == []
+    assert errors == [] and article.warnings == ["1 HTML block not read"]
     assert (article.title, article.published) == ("Liverpool children's services", date(2024, 5, 2))
-    for markup in ("**", "](", "https://", "`", "- Ofsted", "<span>", "title:", "---"):
-        assert markup not in article.text
-    assert "Jenny Turnross was named corporate director of children's services\nat Liverpool City Council in March." in article.text
-    where = article.locate(article.text.index("Liverpool City"))
-    assert where.line == 8
+    assert paragraphs(article) == [
+        "Jenny Turnross was named corporate director of children's services at Liverpool City Council in March.",
+        "Ofsted rated the service inadequate in  four out of five areas.",
+        "Inspectors returned in April.",
+        "346 children in care in 2022; 364 children in care in 2023.",
+    ]
+    assert "Subscribe" not in article.text
+    assert article.locate(article.text.index("Liverpool City")).line == 8
     assert article.locate(article.text.index("Ofsted rated")).line == 10
     assert article.locate(article.text.index("Inspectors")).line == 11
+    assert article.locate(article.text.index("346 children")).line == 15
+    assert article.locate(article.text.index("Inspectors")).column is None  # rendered: no file column
+
+
+def test_a_markdown_headline_is_the_title_and_not_a_sentence(tmp_path):
+    (tmp_path / "a.md").write_text("\ufeff# Council fails children\n\n## What happens next?\n\n" + STORY, encoding="utf-8")
+    (article,), _ = read(tmp_path / "a.md")
+    assert article.title == "Council fails children"
+    assert not any("What happens" in paragraph or "fails" in paragraph for paragraph in paragraphs(article))
 
 
 def test_a_body_on_one_long_line_without_a_full_stop_is_an_article(tmp_path):

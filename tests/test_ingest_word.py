@@ -143,6 +143,10 @@ def test_paragraphs_and_tables_keep_the_order_of_the_document_and_the_title_is_r
             [["Measure", "2022", "2023"], ["Social workers", "87", "74"], ["Overall rating", "Good", "Inadequate"]],
             ["87 social workers in 2022; 74 social workers in 2023.", "Overall rating: Good (2022); Inadequate (2023)."],
         ),
+        (  # a column per year, a row per place: the figure is left bare after the place
+            [["Area", "2022", "2023"], ["Barnet", "346", "364"], ["Liverpool City Council", "1,200", "1,150"]],
+            ["Barnet: 346 in 2022; 364 in 2023.", "Liverpool City Council: 1,200 in 2022; 1,150 in 2023."],
+        ),
         (  # no header row: label and figure
             [["Children in care", "346"], ["Overall rating", "Inadequate"]],
             ["346 children in care.", "Overall rating: Inadequate."],

@@ -22,7 +22,7 @@ def evidence(path: str, text: str, start: int, end: int, span: str) -> Evidence:
 
 
 def result(findings=None) -> RunResult:
-    a = Article("drafts/a.txt", TEXT_A, "Council news", date(2023, 7, 13), [Paragraph(0, len(TEXT_A))], lines=((0, 1),))
+    a = Article("drafts/a.txt", TEXT_A, "Council news", date(2023, 7, 13), [Paragraph(0, len(TEXT_A))], lines=((0, 1),), verbatim=True)
     b = Article("drafts/b.txt", TEXT_B, "", None, [Paragraph(0, len(TEXT_B))])
     sentences = [sentence(a.path, TEXT_A, 0, 32), sentence(a.path, TEXT_A, 33, len(TEXT_A), 1), sentence(b.path, TEXT_B, 0, len(TEXT_B))]
     default = [
@@ -217,7 +217,7 @@ def test_concise_is_one_line_per_open_finding_with_where_code_severity_and_id():
     assert lines[1].startswith("drafts/a.txt:1:") and " FC201 [medium] Counts differ." in lines[1]
     assert not any("name-variant-ccc" in line for line in lines)
     assert lines[-3:-1] == ["drafts/c.docx: not a valid Word document", "warning: model could not be loaded; TF-IDF used"]
-    assert lines[-1] == "2 articles, 3 sentences, 2 findings (1 high, 1 medium, 0 low), 1 ignored, 1 not read."
+    assert lines[-1] == "2 articles, 3 sentences, 2 findings (1 high, 1 medium, 0 low), 1 ignored, 1 not read. [factcheck-report]"
 
 
 def test_concise_lets_no_control_character_reach_a_terminal():
@@ -232,3 +232,9 @@ def test_every_declared_format_renders_and_names_a_distinct_suffix():
     assert len({fmt.suffix for fmt in FORMATS.values()}) == len(FORMATS)
     for name in FORMATS:
         assert render(result(), name).strip()
+
+
+def test_no_bidirectional_override_reaches_a_terminal():
+    from factcheck.terminal import printable
+
+    assert printable("drafts/\u202eevil.txt: \x1b]0;title\x07said") == "drafts/evil.txt: ]0;titlesaid"

@@ -9,7 +9,7 @@ from conftest import article_from
 
 from factcheck.records import Article, Evidence, Finding, Location, Paragraph, RunResult, Sentence, Story
 from factcheck.report import render
-from factcheck.report.html_report import DocBlock, doc_blocks, place
+from factcheck.report.html_report import DocBlock, doc_blocks
 from factcheck.rules import RULES
 
 # A text file: "Ms Turnbull" is on line 5, in paragraph 2, whose sentence starts on line 4.
@@ -25,7 +25,7 @@ def evidence_of(article: Article, sentence_start: int, sentence_end: int, span: 
 
 
 def run(ignored: dict[str, str] | None = None) -> RunResult:
-    draft = Article("drafts/a.txt", TEXT, "", None, [Paragraph(0, 45), Paragraph(47, len(TEXT) - 1)], lines=((0, 1),))
+    draft = Article("drafts/a.txt", TEXT, "", None, [Paragraph(0, 45), Paragraph(47, len(TEXT) - 1)], lines=((0, 1),), verbatim=True)
     word = article_from(WORD, "drafts/b.docx")
     later = TEXT.index("A later")
     second_quote = WORD.index("Cllr", 1)
@@ -53,8 +53,8 @@ def rule_section(html: str, code: str) -> str:
 
 
 def test_a_place_is_the_paragraph_and_the_line_where_the_file_has_lines():
-    assert place(Location(3, 14, 27)) == "paragraph 3, line 14"
-    assert place(Location(2)) == "paragraph 2"
+    assert Location(3, 14, 27).describe() == "paragraph 3, line 14"
+    assert Location(2).describe() == "paragraph 2"
 
 
 def test_each_evidence_side_says_where_its_conflicting_words_are():

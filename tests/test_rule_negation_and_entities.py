@@ -7,7 +7,7 @@ MADE = "Mr Jones said additional investment had been made to strengthen the serv
 def test_an_added_negation_is_a_conflict():
     (found,) = findings_of("negation-conflict", {"a.txt": MADE, "b.txt": MADE.replace("had been", "had not been")})
     assert found.severity == "high" and [e.span for e in found.evidence][1] == "not"
-    assert found.message.endswith("one has “not”, the other does not.") and "nothing" not in found.message
+    assert found.message.endswith("the second has “not”, the first does not.") and "nothing" not in found.message
 
 
 @pytest.mark.parametrize("first, second", [("had", "hadn't"), ("rose", "fell"), ("praised", "criticised")])

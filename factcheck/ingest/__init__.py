@@ -25,6 +25,7 @@ def read_articles(paths: Sequence[str], *, max_bytes: int) -> tuple[list[Article
     """Every supported file under `paths`, read; one bad file never stops the others."""
     documents: dict[str, Document] = {}
     errors: list[ReadError] = []
+    named = {given for given in paths if Path(given).is_file()}
     for name, path in _files(paths, errors):
         if name in documents:
             continue
@@ -35,6 +36,8 @@ def read_articles(paths: Sequence[str], *, max_bytes: int) -> tuple[list[Article
             continue
         if document is not None:
             documents[name] = document
+        elif name in named:
+            errors.append(ReadError(name, "not read: a report factcheck wrote, not a draft"))
     repeated = _repeated_lines(documents.values())
     articles = []
     for name, document in documents.items():
@@ -158,4 +161,5 @@ def _article(name: str, document: Document, repeated: frozenset[str]) -> Article
         paragraphs=found.paragraphs,
         warnings=list(document.warnings),
         lines=document.lines,
+        verbatim=document.verbatim,
     )

@@ -15,3 +15,4 @@ class Document:
     published: date | None = None
     warnings: list[str] = field(default_factory=list)
     lines: tuple[tuple[int, int], ...] = ()  # as Article.lines
+    verbatim: bool = False  # as Article.verbatim

@@ -11,31 +11,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import yaml
 
 from factcheck.ingest.document import Document
 from factcheck.ingest.encoding import UnreadableFile, decode
+from factcheck.ingest.tables import Cell, has_header, row_sentence
 from factcheck.ingest.word import read_docx
+from factcheck.lexicon import counted
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 def read_text(data: bytes) -> Document:
     text, warning = decode(data)
-    return Document(text=text, warnings=[warning] if warning else [], lines=((0, 1),))
+    return Document(text=text, warnings=[warning] if warning else [], lines=((0, 1),), verbatim=True)
+
+
+# Inline tokens that carry words a reader sees; every other inline token is markup.
+MARKDOWN_WORDS = frozenset({"text", "code_inline", "image"})
+MARKDOWN_BREAKS = frozenset({"softbreak", "hardbreak"})
 
 
 def read_markdown(data: bytes) -> Document:
     """Markdown rendered to the words a reader sees: emphasis marks, link targets, list
-    markers and raw HTML never reach a sentence, so evidence quotes the draft cleanly. YAML
-    front matter (title, date) is metadata, not story text."""
+    markers, struck-out words and raw HTML never reach a sentence, so evidence quotes the
+    draft cleanly; a table is read one sentence per row, as in Word. YAML front matter
+    (title, date) is metadata, not story text."""
     source = read_text(data)
-    match = FRONT_MATTER.match(source.text)
+    text = source.text.removeprefix("\ufeff")
+    match = FRONT_MATTER.match(text)
     body_start = match.end() if match else 0
-    text, lines = render_markdown(source.text[body_start:], first_line=1 + source.text.count("\n", 0, body_start))
-    document = Document(text=text, warnings=source.warnings, lines=lines)
+    rendered = render_markdown(text[body_start:], first_line=1 + text.count("\n", 0, body_start))
+    document = Document(text=rendered.text, warnings=source.warnings + rendered.warnings, lines=tuple(rendered.lines))
     if match:
         _take_front_matter(document, match.group("yaml"))
     return document
@@ -52,44 +62,95 @@ def _take_front_matter(document: Document, front_matter: str) -> None:
         document.published = as_date(meta.get("date"))
 
 
-# Inline tokens that carry words a reader sees; every other inline token is markup.
-MARKDOWN_WORDS = frozenset({"text", "code_inline"})
-MARKDOWN_BREAKS = frozenset({"softbreak", "hardbreak"})
+@dataclass
+class RenderedMarkdown:
+    """Plain text, one block a paragraph (blank line between), a heading kept as "# words" so
+    the paragraph finder takes it for a heading; ``lines`` as Article.lines, one anchor per
+    line of the file that text comes from."""
+
+    text: str = ""
+    lines: list[tuple[int, int]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def add_block(self, pieces: list[tuple[str, int]]) -> None:
+        """A block's words, each piece with the line of the file it is on."""
+        if not "".join(words for words, _ in pieces).strip():
+            return
+        if self.text:
+            self.text += "\n\n"
+        for words, line in pieces:
+            if not self.lines or self.lines[-1][1] != line:
+                self.lines.append((len(self.text), line))
+            self.text += words
 
 
-def render_markdown(source: str, first_line: int = 1) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Plain text, one block a paragraph (blank line between), a soft line break kept as a
-    line break so each line of a block stays one line of the file; and for each block, where
-    it starts in the text and on which line of the file (see Article.lines)."""
+def render_markdown(source: str, first_line: int = 1) -> RenderedMarkdown:
     from markdown_it import MarkdownIt
 
-    parts: list[str] = []
-    anchors: list[tuple[int, int]] = []
-    offset = 0
-    for token in MarkdownIt("commonmark").parse(source):
-        if token.map is None or token.type not in ("inline", "code_block", "fence"):
+    rendered = RenderedMarkdown()
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(source)
+    html_blocks = 0
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        line = first_line + token.map[0] if token.map else first_line
+        if token.type == "table_open":
+            position = _add_table(rendered, tokens, position, first_line)
             continue
-        words = _inline_words(token) if token.type == "inline" else token.content.rstrip("\n")
-        if not words.strip():
+        if token.type == "heading_open":
+            inline = tokens[position + 1]
+            rendered.add_block([("#" * int(token.tag[1:]) + " ", line), *_inline_pieces(inline, line)])
+            position += 3
             continue
-        if parts:
-            parts.append("\n\n")
-            offset += 2
-        anchors.append((offset, first_line + token.map[0]))
-        parts.append(words)
-        offset += len(words)
-    return "".join(parts), tuple(anchors)
+        if token.type == "inline":
+            rendered.add_block(_inline_pieces(token, line))
+        elif token.type in ("code_block", "fence"):
+            rendered.add_block([(text, line + offset) for offset, text in enumerate(token.content.rstrip("\n").split("\n"))])
+        elif token.type == "html_block":
+            html_blocks += 1
+        position += 1
+    if html_blocks:
+        rendered.warnings.append(f"{counted(html_blocks, 'HTML block')} not read")
+    return rendered
 
 
-def _inline_words(token) -> str:
-    """An inline block's words: text and code as written, images by their alt text."""
-    pieces = []
+def _inline_pieces(token, line: int) -> list[tuple[str, int]]:
+    """An inline block's words with their lines: text and code as written, images by their
+    alt text, struck-out words left out; a line break in the file is a space in the text,
+    so a wrapped paragraph stays one paragraph."""
+    pieces: list[tuple[str, int]] = []
+    struck = 0
     for child in token.children or ():
-        if child.type in MARKDOWN_WORDS or child.type == "image":
-            pieces.append(child.content)
+        if child.type == "s_open":
+            struck += 1
+        elif child.type == "s_close":
+            struck -= 1
         elif child.type in MARKDOWN_BREAKS:
-            pieces.append("\n")
-    return "".join(pieces)
+            line += 1
+            pieces.append((" ", line))
+        elif child.type in MARKDOWN_WORDS and not struck:
+            pieces.append((child.content, line))
+    return pieces
+
+
+def _add_table(rendered: RenderedMarkdown, tokens: list, position: int, first_line: int) -> int:
+    """A table's rows as sentences (see factcheck.ingest.tables), each on its row's line;
+    returns the position after the table."""
+    rows: list[tuple[list[Cell], int]] = []
+    while tokens[position].type != "table_close":
+        token = tokens[position]
+        if token.type == "tr_open":
+            rows.append(([], first_line + token.map[0]))
+        elif token.type == "inline" and rows:
+            words = "".join(text for text, _ in _inline_pieces(token, 0)).strip()
+            if words:
+                rows[-1][0].append((len(rows[-1][0]), 1, words))
+        position += 1
+    filled = [(cells, line) for cells, line in rows if cells]
+    header = filled[0][0] if filled and has_header([cells for cells, _ in filled]) else []
+    for cells, line in filled[1:] if header else filled:
+        rendered.add_block([(row_sentence(cells, header), line)])
+    return position + 1
 
 
 def read_html(data: bytes) -> Document:

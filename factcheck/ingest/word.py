@@ -7,7 +7,7 @@ What is read, in this order
     one. Footnotes and endnotes are read because they are checked copy like the body and
     carry what a sub-editor checks most (a figure's source, a correction: "an earlier
     version said 463 children"); they come after the body so that no sentence is cut by its
-    note. A table is read one sentence per row (see ``_row_sentence``) so that its figures
+    note. A table is read one sentence per row (see ``factcheck.ingest.tables``) so that its figures
     are compared with other drafts.
 
 What is not read, with a warning on the draft when present
@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -45,7 +44,8 @@ from lxml import etree
 
 from factcheck.ingest.document import Document
 from factcheck.ingest.encoding import UnreadableFile
-from factcheck.lexicon import MONTH_PATTERN
+from factcheck.ingest.tables import table_sentences
+from factcheck.lexicon import counted
 
 # A .docx is a zip; one that would expand past this, or far past its own size, is refused
 # before anything unpacks it (a "zip bomb" renamed .docx). The declared sizes are a safe
@@ -59,7 +59,6 @@ TITLE = "{http://purl.org/dc/elements/1.1/}title"
 RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 # A draft comes from anyone: entities are never expanded and nothing is fetched.
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
-
 MAIN_PART = "word/document.xml"
 # Characters Word shows for elements that are not text runs.
 SHOWN_AS = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
@@ -71,14 +70,6 @@ NOT_COPY = frozenset({W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "txbx
 WRAPPERS = frozenset({W + "sdt", W + "sdtContent", W + "customXml"})
 TRACKED = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
 NOTE_KINDS = ("footnotes", "endnotes")
-# A cell holding only this is a period label ("2023", "March 2023", "Q1 2024", "2022/23"), not a figure.
-PERIOD = re.compile(
-    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_PATTERN}\.?\s+|(?:Q[1-4]|H[12]|FY)\s*)?(?:19|20)\d{{2}}(?:[/–-]\d{{2,4}})?",
-    re.IGNORECASE,
-)
-# Words a bare figure may hold ("3 out of 5", "£1.2m", "45 per cent"); a cell with any other
-# word already says what it counts, or is not a figure.
-FIGURE_WORDS = re.compile(r"(?<=\d)(?:m|bn|k|p)\b|\b(?:out of|of|in|to|and|million|billion|thousand|per cent)\b", re.IGNORECASE)
 
 
 def read_docx(data: bytes) -> Document:
@@ -173,12 +164,8 @@ def _shown_text(element: etree._Element) -> Iterator[str]:
 
 
 def _table_rows(table: etree._Element) -> Iterator[str]:
-    """One sentence per row; the first row, when it holds no figures, is the header the other
-    rows' cells are read with."""
-    rows = [cells for cells in map(_cells, table.iterchildren(W + "tr")) if cells]
-    header = rows.pop(0) if len(rows) > 1 and not any(_is_figure(text) for _, _, text in rows[0]) else []
-    for cells in rows:
-        yield _row_sentence(cells, header)
+    """A Word table's rows as sentences (see factcheck.ingest.tables)."""
+    yield from table_sentences([cells for cells in map(_cells, table.iterchildren(W + "tr")) if cells])
 
 
 def _cells(row: etree._Element) -> list[tuple[int, int, str]]:
@@ -200,43 +187,6 @@ def _grid_count(element: etree._Element | None, default: int) -> int:
     return int(value) if value.isdecimal() else default
 
 
-def _row_sentence(cells: list[tuple[int, int, str]], header: list[tuple[int, int, str]]) -> str:
-    """A row as a sentence the quantity extractor reads. It takes what a number counts from
-    the words after the number, so each figure is followed by its column heading ("Barnet: 346
-    children in care; 3 out of 5 areas rated inadequate."), or by the row's label when the
-    heading is a period or missing ("346 children in care in 2022; 364 children in care in
-    2023."). Any other cell keeps its heading in brackets ("Barnet: Inadequate (Judgement).")."""
-    label = cells[0][2] if cells[0][0] == 0 and not _is_figure(cells[0][2]) else ""
-    phrases = []
-    label_counted = False
-    for column, _, value in cells[1:] if label else cells:
-        heading = next((text for start, span, text in header if start <= column < start + span), "")
-        if not _is_figure(value):
-            phrases.append(f"{value} ({heading})" if heading else value)
-            continue
-        period = heading if PERIOD.fullmatch(heading) else ""
-        counted = label if period or not heading else heading
-        label_counted = label_counted or counted == label
-        phrases.append(" ".join(filter(None, (value, _as_running_text(counted), period and f"in {period}"))))
-    lead = "" if label_counted else label
-    return (f"{lead}: " if lead and phrases else lead) + "; ".join(phrases) + "."
-
-
-def _is_figure(text: str) -> bool:
-    """A bare figure ("346", "3 out of 5", "£1.2m"): not a period, not a cell in words."""
-    return (
-        any(character.isdigit() for character in text)
-        and not any(character.isalpha() for character in FIGURE_WORDS.sub("", text))
-        and not PERIOD.fullmatch(text)
-    )
-
-
-def _as_running_text(heading: str) -> str:
-    """A heading continues the sentence after its figure, so its capital goes ("£1.2m budget":
-    the extractor reads what a sum is of only in lower case); acronyms keep theirs ("NHS")."""
-    return heading[:1].lower() + heading[1:] if re.match(r"[A-Z][a-z]", heading) else heading
-
-
 def _notes(part: etree._Element) -> Iterator[etree._Element]:
     """The notes of a footnotes or endnotes part, without the separator lines Word keeps there."""
     for note in part:
@@ -256,10 +206,10 @@ def _unread(archive: zipfile.ZipFile, parts: dict[str, list[str]], read: list[et
     comments = sum(len(_xml(archive, name).findall(W + "comment")) for name in parts.get("comments", []))
     furniture = sum(1 for kind in ("header", "footer") for name in parts.get(kind, []) if _has_words(_xml(archive, name)))
     boxes = sum(1 for part in read for box in part.iter(W + "txbxContent") if not any(a.tag == FALLBACK for a in box.iterancestors()))
-    warnings = [f"has {_counted(tracked, 'unaccepted tracked change', 'unaccepted tracked changes')}; read as if accepted"] if tracked else []
-    for count, one, many in ((comments, "comment", "comments"), (furniture, "header or footer", "headers or footers"), (boxes, "text box", "text boxes")):
+    warnings = [f"has {counted(tracked, 'unaccepted tracked change')}; read as if accepted"] if tracked else []
+    for count, noun in ((comments, "comment"), (furniture, "header or footer"), (boxes, "text box")):
         if count:
-            warnings.append(f"{_counted(count, one, many)} not read")
+            warnings.append(f"{counted(count, noun)} not read")
     return warnings
 
 
@@ -267,6 +217,3 @@ def _has_words(part: etree._Element) -> bool:
     """Whether a header or footer says anything beyond a page number."""
     return any(character.isalpha() for character in "".join(_shown_text(part)))
 
-
-def _counted(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"

@@ -64,18 +64,16 @@ def run_night(
         done = _run(inbox, night, archive, settings, embedder, key, track)
     finally:
         archive.close()
-    _remember(done, inbox, archive_folder)
+    _remember(done, archive_folder)
     return _with_decisions(done, decisions)
 
 
-def _remember(done: Night, inbox: Path, archive_folder: Path) -> None:
-    """`factcheck ignore` takes only ids a check reported: tonight's are noted for both
-    baselines, the inbox's last, so that an `ignore` naming no baseline records the decision
-    in the inbox's (the latest check) and `--baseline <archive>/.factcheck-baseline.json`
-    records a standing one."""
-    ids = [finding.id for finding in done.result.findings]
-    baselines.remember_check(archive_folder / baselines.BASELINE_FILE, ids)
-    baselines.remember_check(baselines.default_path([inbox]), ids)
+def _remember(done: Night, archive_folder: Path) -> None:
+    """`factcheck ignore` takes only ids a check reported: tonight's are noted for the
+    archive's baseline, so an `ignore` naming no baseline records a standing decision that
+    every later night honours (an inbox folder lasts one night); naming the inbox records
+    the decision there instead."""
+    baselines.remember_check(archive_folder / baselines.BASELINE_FILE, [finding.id for finding in done.result.findings])
 
 
 def _decisions(inbox: Path, archive_folder: Path) -> dict[str, baselines.Decision]:

@@ -3,6 +3,8 @@ and reports of the same drafts diff cleanly from run to run."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from factcheck.lexicon import counted
 from factcheck.records import Evidence, Finding, Location, RunResult
 from factcheck.rules.base import SEVERITIES
@@ -46,14 +48,15 @@ class Locator:
         return article.locate(evidence.span_start) if article else Location(0)
 
 
-def summary_line(result: RunResult) -> str:
+def summary_line(result: RunResult, stress: Callable[[str], str] = str) -> str:
     """ "5 articles, 182 sentences, 1 finding (0 high, 1 medium, 0 low)", with what was
-    ignored or unreadable: the one line the terminal and every report open with."""
+    ignored or not read: the one line the terminal and every report open with. `stress`
+    marks up the findings count (bold, in Markdown)."""
     open_findings = result.open_findings
     severities = ", ".join(f"{sum(f.severity == s for f in open_findings)} {s}" for s in SEVERITIES)
     return (
         f"{counted(len(result.articles), 'article')}, {counted(len(result.sentences), 'sentence')}, "
-        f"{counted(len(open_findings), 'finding')} ({severities})"
+        f"{stress(counted(len(open_findings), 'finding'))} ({severities})"
         + (f", {len(result.ignored)} ignored" if result.ignored else "")
         + (f", {len(result.errors)} not read" if result.errors else "")
     )

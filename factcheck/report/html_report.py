@@ -14,7 +14,8 @@ from typing import Literal
 from jinja2 import Environment, PackageLoader
 
 from factcheck.lexicon import counted
-from factcheck.records import Article, Evidence, Finding, Location, RunResult
+from factcheck.provenance import MARK
+from factcheck.records import Article, Evidence, Finding, RunResult
 from factcheck.report.contents import Locator, ordered_findings, sentence_counts
 from factcheck.rules import RULES
 from factcheck.rules.base import SEVERITIES, Rule
@@ -78,14 +79,6 @@ def article_passages(article: Article, number: int, cited: dict[tuple[str, int, 
             position = end
         passages.append(Passage(article.text[position : paragraph.end]))
     return passages
-
-
-def place(location: Location) -> str:
-    """Where a person finds the words: the paragraph, and the line for files read by line.
-    The column and character offsets are left out; nobody counts characters."""
-    if location.line is None:
-        return f"paragraph {location.paragraph}"
-    return f"paragraph {location.paragraph}, line {location.line}"
 
 
 def rules_cited(findings: list[Finding]) -> list[Rule]:
@@ -175,8 +168,8 @@ def template_environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.filters["highlight"] = highlight
-    environment.filters["place"] = place
     environment.globals["counted"] = counted
+    environment.globals["mark"] = MARK
     return environment
 
 

@@ -14,6 +14,7 @@ SCHEMA = "factcheck.report/1"
 
 def render_json(result: RunResult) -> str:
     counts = sentence_counts(result)
+    locate = Locator(result)
     report = {
         "schema": SCHEMA,
         "generator": MARK,
@@ -27,7 +28,7 @@ def render_json(result: RunResult) -> str:
             }
             for article in result.articles
         ],
-        "findings": [_finding(finding, result, Locator(result)) for finding in ordered_findings(result)],
+        "findings": [_finding(finding, result, locate) for finding in ordered_findings(result)],
         "errors": [{"path": error.path, "error": error.error} for error in result.errors],
         "warnings": list(result.warnings),
     }

@@ -7,7 +7,7 @@ Each finding carries its id, so whoever reads the comment can accept it
 from __future__ import annotations
 
 from factcheck.provenance import MARK
-from factcheck.records import Evidence, Location, RunResult
+from factcheck.records import Evidence, RunResult
 from factcheck.report.contents import Locator, ordered_findings, summary_line
 from factcheck.rules import rule_code
 
@@ -18,24 +18,18 @@ CONTEXT = 60
 def render_markdown(result: RunResult) -> str:
     open_findings = [f for f in ordered_findings(result) if f.id not in result.ignored]
     stories = ", ".join(story.name for story in result.stories) or "no articles"
-    counts, _, rest = summary_line(result).partition(" (")
-    head, _, findings = counts.rpartition(", ")
     locate = Locator(result)
-    lines = [f"<!-- {MARK} -->", f"## factcheck: {stories}", "", f"{head}: **{findings}** ({rest}.", ""]
+    lines = [f"<!-- {MARK} -->", f"## factcheck: {stories}", "", summary_line(result, lambda count: f"**{count}**") + ".", ""]
     for finding in open_findings[:MAX_FINDINGS]:
         lines.append(f"- **{finding.severity.upper()}** {rule_code(finding.rule)} `{finding.rule}` {_escape(finding.message)} (id `{finding.id}`)")
         for evidence in finding.evidence:
-            lines.append(f"  - `{evidence.article}` {place(locate(evidence))}: {_excerpt(evidence)}")
+            said = f" (said by {_escape(evidence.speaker)})" if evidence.speaker else ""
+            lines.append(f"  - `{_code(evidence.article)}` {locate(evidence).describe()}{said}: {_excerpt(evidence)}")
     if len(open_findings) > MAX_FINDINGS:
         lines.append(f"- … and {len(open_findings) - MAX_FINDINGS} more in the full report.")
     for error in result.errors:
-        lines.append(f"- not read: `{error.path}`: {_escape(error.error)}")
+        lines.append(f"- not read: `{_code(error.path)}`: {_escape(error.error)}")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def place(where: Location) -> str:
-    """ "paragraph 3, line 14" (or just the paragraph, for files without lines)."""
-    return f"paragraph {where.paragraph}" + (f", line {where.line}" if where.line is not None else "")
 
 
 def _excerpt(evidence: Evidence) -> str:
@@ -53,6 +47,11 @@ def _excerpt(evidence: Evidence) -> str:
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _code(text: str) -> str:
+    """A file name inside a code span: a backtick in it would close the span."""
+    return text.replace("`", "'").replace("\n", " ")
 
 
 def _escape(text: str) -> str:

@@ -130,6 +130,9 @@ def _message(kind: str, difference: Difference) -> str:
     """Plain words for the change: “not” left out of one sentence reads as that, never as
     “not” vs “(nothing)”."""
     first, second = difference.first_text(), difference.second_text()
-    change = f"“{first}” vs “{second}”" if first and second else f"one has “{first or second}”, the other does not"
+    if first and second:
+        change = f"“{first}” vs “{second}”"
+    else:
+        change = f"the first has “{first}”, the second does not" if first else f"the second has “{second}”, the first does not"
     lead = "One sentence negates what the other states" if kind == "negation" else "The sentences say opposite things"
     return f"{lead}: {change}."
