@@ -224,3 +224,21 @@ def test_a_report_of_hostile_drafts_runs_none_of_their_scripts(browser, hostile_
     assert page.locator("section.finding script, section.finding img, .article-text script, .article-text img").count() == 0
     assert page.locator("section.finding", has_text="<script>window.pwned = 2").count() >= 1
     page.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_a_quote_finding_shows_who_speaks_and_where_in_chromium(browser, tmp_path, viewport):
+    """Speaker, rule code and line, as a sub-editor sees them on a desktop and on a phone."""
+    from test_report_html import run
+
+    from factcheck.report import write_report
+
+    path = tmp_path / "quotes.html"
+    write_report(run(), "html", str(path))
+    page = browser.new_page(viewport=viewport)
+    page.goto(path.as_uri())
+    quote = page.locator(".finding", has_text="worded differently").first
+    assert quote.locator("text=said by Cllr Liz <Parsons>").is_visible()
+    assert quote.locator("a", has_text="FC601").is_visible()
+    assert page.locator(".finding", has_text="Turnross").first.locator(".place", has_text="paragraph 1, line 1").first.is_visible()
+    page.close()
