@@ -288,3 +288,10 @@ def test_a_body_on_one_long_line_without_a_full_stop_is_an_article(tmp_path):
     articles, errors = read(tmp_path)
     assert [paragraphs(article) for article in articles] == [[body]]
     assert [Path(error.path).name for error in errors] == ["menu.txt"]
+
+
+def test_an_empty_markdown_table_cell_does_not_shift_the_headings(tmp_path):
+    table = "| Area | Children in care | Areas rated inadequate |\n|---|---|---|\n| Barnet |  | 3 out of 5 |\n"
+    (tmp_path / "a.md").write_text(table + "\n" + STORY, encoding="utf-8")
+    (article,), _ = read(tmp_path / "a.md")
+    assert paragraphs(article)[0] == "Barnet: 3 out of 5 areas rated inadequate."

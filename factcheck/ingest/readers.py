@@ -137,14 +137,18 @@ def _add_table(rendered: RenderedMarkdown, tokens: list, position: int, first_li
     """A table's rows as sentences (see factcheck.ingest.tables), each on its row's line;
     returns the position after the table."""
     rows: list[tuple[list[Cell], int]] = []
+    column = 0
     while tokens[position].type != "table_close":
         token = tokens[position]
         if token.type == "tr_open":
             rows.append(([], first_line + token.map[0]))
+            column = 0
+        elif token.type in ("th_open", "td_open"):
+            column += 1
         elif token.type == "inline" and rows:
             words = "".join(text for text, _ in _inline_pieces(token, 0)).strip()
             if words:
-                rows[-1][0].append((len(rows[-1][0]), 1, words))
+                rows[-1][0].append((column - 1, 1, words))
         position += 1
     filled = [(cells, line) for cells, line in rows if cells]
     header = filled[0][0] if filled and has_header([cells for cells, _ in filled]) else []
