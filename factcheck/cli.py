@@ -8,6 +8,7 @@ and `factcheck rules` answer at once.
 from __future__ import annotations
 
 import os
+import warnings
 import sys
 from collections.abc import Iterable, Sequence
 from enum import Enum
@@ -17,9 +18,11 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from factcheck import __version__
+from factcheck.atomic import OutputError
 from factcheck.import_soon import import_soon
 from factcheck.report import FORMATS
 from factcheck.terminal import printable
+from factcheck.user_cache import CacheRebuilt
 
 if TYPE_CHECKING:
     from factcheck.records import RunResult
@@ -51,14 +54,21 @@ class Backend(str, Enum):
     static = "static"
 
 
+_python_warning = warnings.showwarning
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
 def fail(message: str) -> typer.Exit:
     """One line on stderr and exit 2: bad input never earns a traceback."""
-    typer.echo(printable(f"factcheck: error: {message}"), err=True)
+    say(f"factcheck: error: {message}", err=True)
     return typer.Exit(EXIT_USAGE)
+
+
+def say(line: str, err: bool = False) -> None:
+    """A line that may carry file names, draft text or settings: printed escaped (see
+    `terminal`), so it stays one line and no control character takes effect."""
+    typer.echo(printable(line), err=err)
 
 
 @app.command()
@@ -91,6 +101,8 @@ def check(
     missing = [path for path in paths if not path.exists()]
     if missing:
         raise fail(f"{missing[0]}: no such file or folder; nothing was checked or written")
+    if output not in (None, "-") and Path(output).is_dir():
+        raise fail(f"{output}: cannot write the report there: it is a folder; give a file name; nothing was checked")
     try:
         settings = load_settings(config, paths)
         decisions = baselines.load(baseline or baselines.default_path(paths))
@@ -103,7 +115,7 @@ def check(
     except ModelIntegrityError as error:
         raise fail(str(error)) from None
     for warning in loaded.warnings:
-        typer.echo(f"factcheck: warning: {warning}", err=True)
+        say(f"factcheck: warning: {warning}", err=True)
     import_soon("pandas")
 
     given = [str(path) for path in paths]
@@ -128,16 +140,19 @@ def check(
     name = report_name(given)
     outputs = output_folder(paths)
     destination = output or ("-" if fmt.terminal else str(outputs / "reports" / f"{name}{fmt.suffix}"))
-    if claims is not None or destination != "-":
-        write_claims(analysis.claims, analysis.story_of, (claims or outputs / "claims") / f"{name}.jsonl")
-    written = write_report(result, fmt.name, destination)
+    try:
+        if claims is not None or destination != "-":
+            write_claims(analysis.claims, analysis.story_of, (claims or outputs / "claims") / f"{name}.jsonl")
+        written = write_report(result, fmt.name, destination)
+    except OutputError as error:
+        raise fail(str(error)) from None
     baselines.remember_check(baseline or baselines.default_path(paths), [finding.id for finding in analysis.result.findings])
 
     open_findings = result.open_findings
     if written and sys.stdout.isatty() and open_findings:
         _summary_table(open_findings)
     if written or not fmt.terminal:
-        typer.echo(summary_line(result) + (f". Report: {written}" if written else ""), err=written is None)
+        say(summary_line(result) + (f". Report: {written}" if written else ""), err=written is None)
     if fail_on is not FailOn.never:
         gate = SEVERITIES[: SEVERITIES.index(fail_on.value) + 1]
         if any(finding.severity in gate for finding in open_findings):
@@ -175,6 +190,7 @@ def nightly(
     from factcheck.config import ConfigError, load_settings
     from factcheck.embed import ModelIntegrityError, load_embedder
     from factcheck.nightly import ArchiveBusy, NightlyError, archive_lock, night_summary, run_night, write_night
+    from factcheck.nightly.archive import ArchiveDamaged
 
     try:
         day = date.fromisoformat(night) if night else date.today()
@@ -191,15 +207,15 @@ def nightly(
                 _announce_one_time_preparation(backend)
             loaded = load_embedder(model, backend.value)
             for warning in loaded.warnings:
-                typer.echo(f"factcheck: warning: {warning}", err=True)
+                say(f"factcheck: warning: {warning}", err=True)
             done = run_night(inbox, day, archive, settings, loaded.embedder, track=_progress_bar)
             index = write_night(done, reports)
-    except (ConfigError, ArchiveBusy, NightlyError, ModelIntegrityError) as error:
+    except (ConfigError, ArchiveBusy, ArchiveDamaged, NightlyError, ModelIntegrityError, OutputError) as error:
         raise fail(str(error)) from None
     _echo_input_problems(done.result, shown=loaded.warnings)
     new = done.new_findings
     new_high = sum(finding.severity == "high" for finding in new)
-    typer.echo(night_summary(done, index))
+    say(night_summary(done, index))
     if new_high:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -219,9 +235,9 @@ def ignore_finding(
         baselines.check_decision(finding_id, reason)
         path = _baseline_for(finding_id, baseline or (baselines.default_path([drafts]) if drafts else None))
         baselines.ignore(path, finding_id, reason)
-    except baselines.BaselineError as error:
+    except (baselines.BaselineError, OutputError) as error:
         raise fail(str(error)) from None
-    typer.echo(f"{finding_id} ignored ({reason.strip()}); recorded in {path}")
+    say(f"{finding_id} ignored ({reason.strip()}); recorded in {path}")
 
 
 def _baseline_for(finding_id: str, asked: Path | None) -> Path:
@@ -317,10 +333,10 @@ def _summary_table(findings: list) -> None:
 def _echo_input_problems(result: RunResult, shown: Sequence[str]) -> None:
     """One stderr line per unreadable draft (file: reason) and per draft read on a guess."""
     for error in result.errors:
-        typer.echo(printable(f"factcheck: {error.path}: {error.error}"), err=True)
+        say(f"factcheck: {error.path}: {error.error}", err=True)
     for warning in result.warnings:
         if warning not in shown:
-            typer.echo(printable(f"factcheck: warning: {warning}"), err=True)
+            say(f"factcheck: warning: {warning}", err=True)
 
 
 def _progress_bar(items: Iterable[T], description: str, total: int) -> Iterable[T]:
@@ -328,17 +344,29 @@ def _progress_bar(items: Iterable[T], description: str, total: int) -> Iterable[
     if not sys.stderr.isatty() or total < 2:
         return items
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import track
 
-    return track(items, description=description, total=total, console=Console(stderr=True), transient=True)
+    label = escape(printable(description))  # a story is named after a folder: plain text
+    return track(items, description=label, total=total, console=Console(stderr=True), transient=True)
+
+
+def _warning_line(message: Warning | str, category: type[Warning], *rest: object) -> None:
+    """A cache set aside and rebuilt is one warning line like any other; other libraries'
+    warnings keep Python's own format."""
+    if issubclass(category, CacheRebuilt):
+        say(f"factcheck: warning: {message}", err=True)
+    else:
+        _python_warning(message, category, *rest)  # type: ignore[arg-type]
 
 
 def main() -> None:
     """Console entry point: any unexpected error is one line, unless FACTCHECK_DEBUG is set."""
+    warnings.showwarning = _warning_line
     try:
         app()
     except Exception as error:  # noqa: BLE001 - last line of defence for a newsroom user
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
-        typer.echo(f"factcheck: internal error: {type(error).__name__}: {error} (set FACTCHECK_DEBUG=1 for details)", err=True)
+        say(f"factcheck: internal error: {type(error).__name__}: {error} (set FACTCHECK_DEBUG=1 for details)", err=True)
         sys.exit(3)

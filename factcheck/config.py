@@ -6,6 +6,7 @@ cluster_similarity = 0.55   # how alike sentences must be to be compared
 story_similarity = 0.45     # nightly: how alike articles must be to be one story
 archive_days = 7            # nightly: compare with archived articles of the last N days
 max_file_bytes = 5000000    # larger drafts are reported as errors, not read
+max_draft_words = 20000     # longer drafts are reported as "too long to check", not checked
 select = ["name-variant", "number-mismatch"]   # rule names or codes; default: all
 ignore = ["FC201"]
 accepted = [["Steve Reddy", "Stephen Reddy"]]   # wordings that may differ: never a finding
@@ -45,6 +46,7 @@ class ConfigError(ValueError):
 class Settings:
     cluster_similarity: float = 0.55
     max_file_bytes: int = 5_000_000
+    max_draft_words: int = 20_000
     select: list[str] = field(default_factory=lambda: list(RULES))
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
@@ -94,7 +96,7 @@ def _discover(checked: Sequence[Path]) -> Path | None:
 def _parse(table: dict, source: str) -> Settings:
     settings = Settings(source=source)
     known = {
-        "cluster_similarity", "max_file_bytes", "select", "ignore", "severity", "rules", "people", "accepted",
+        "cluster_similarity", "max_file_bytes", "max_draft_words", "select", "ignore", "severity", "rules", "people", "accepted",
         "story_similarity", "archive_days",
     }
     for key in table:
@@ -108,6 +110,8 @@ def _parse(table: dict, source: str) -> Settings:
         settings.archive_days = int(_number(table, "archive_days", source, 0, 3650))
     if "max_file_bytes" in table:
         settings.max_file_bytes = int(_number(table, "max_file_bytes", source, 1, float("inf")))
+    if "max_draft_words" in table:
+        settings.max_draft_words = int(_number(table, "max_draft_words", source, 1, float("inf")))
     if "select" in table:
         settings.select = _rule_names(table["select"], "select", source)
     if "ignore" in table:

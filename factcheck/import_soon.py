@@ -18,4 +18,15 @@ def import_soon(*modules: str) -> None:
     Not a daemon thread: a half-finished import at interpreter exit can fail noisily."""
     missing = [name for name in modules if name not in sys.modules]
     if missing:
-        threading.Thread(target=lambda: [importlib.import_module(name) for name in missing], name="import-soon").start()
+        threading.Thread(target=_import_quietly, args=(missing,), name="import-soon").start()
+
+
+def _import_quietly(modules: list[str]) -> None:
+    """Best effort: a run that ends early (nothing to check) may reach interpreter shutdown
+    mid-import, where pandas cannot register its exit hook. Any failure that matters shows
+    again, with its real traceback, at the first real use."""
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - see the docstring
+            return

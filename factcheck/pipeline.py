@@ -23,7 +23,7 @@ from factcheck.ingest import read_articles
 from factcheck.records import Article, Claim, Finding, ReadError, RunResult, Story
 from factcheck.decide import Decide, decide
 from factcheck.rules import StoryContext, accepted_groups, run_rules, with_configured_severity, without_accepted
-from factcheck.segment import split_sentences
+from factcheck.segment import draft_words, split_sentences
 from factcheck.story_cache import StoryCache
 
 T = TypeVar("T")
@@ -61,7 +61,7 @@ def check_paths(
     """Read, extract and check; with a `cache`, stories whose drafts, settings, model and code
     are unchanged take their claims and findings from it and are neither extracted, embedded
     nor checked."""
-    articles, errors = read_articles(paths, max_bytes=settings.max_file_bytes)
+    articles, errors = read_drafts(paths, settings)
     stories = group_stories(paths, articles, story_per_folder)
     claims_by_story = {story.name: cached_claims(story, cache, track) for story in stories}
     all_claims = [claim for claims in claims_by_story.values() for claim in claims]
@@ -91,6 +91,26 @@ def check_paths(
         warnings=list(warnings) + [w for article in articles for w in _article_warnings(article)],
     )
     return Analysis(result=result, claims=all_claims)
+
+
+def read_drafts(paths: Sequence[str], settings: Settings) -> tuple[list[Article], list[ReadError]]:
+    """The drafts under `paths` that can be checked, and a one-line error for every other:
+    unreadable ones (ingest says why) and those over the `max_draft_words` budget, which are
+    refused whole rather than checked in part, so the rest of the run keeps its pace."""
+    articles, errors = read_articles(paths, max_bytes=settings.max_file_bytes)
+    checkable = []
+    for article in articles:
+        if draft_words(split_sentences(article)) > settings.max_draft_words:
+            errors.append(
+                ReadError(
+                    article.path,
+                    f"too long to check: over the {settings.max_draft_words:,}-word limit (setting max_draft_words); "
+                    "split the draft, or raise the limit",
+                )
+            )
+        else:
+            checkable.append(article)
+    return checkable, errors
 
 
 def cached_claims(story: Story, cache: StoryCache | None, track: Track = no_progress) -> list[Claim]:

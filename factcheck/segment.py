@@ -5,12 +5,21 @@ a paragraph never ends mid-sentence in news copy, so splitting per paragraph kee
 and headlines out of sentences. Two repairs follow, both for British copy: a split after an
 honorific written with a full stop ("Dr. Smith") is undone, and so is a split before a
 lower-case word, which is never a sentence start in edited copy.
+
+A "sentence" is also bounded in length: text with no sentence end (a broken feed, a pasted
+list of names or figures) is cut into pieces of at most `MAX_SENTENCE_CHARS` at a space, so
+every later stage works on short strings and costs time in proportion to the draft. The
+longest sentence in 6,113 of realnews_dev and the seeds is 760 characters.
+
+`draft_words` is what checking a draft costs, in the words (and punctuation marks) the
+embedding model reads; a draft over the setting `max_draft_words` is not checked.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 import nupunkt
 
@@ -21,6 +30,12 @@ ABBREVIATIONS_BEFORE_NAMES = frozenset(
 )
 LAST_WORD = re.compile(r"(\w+)\.\W*$")
 OPENING = re.compile(r"[\s\"'“‘(\[]*(\w)")
+MAX_SENTENCE_CHARS = 1000
+MODEL_WORD = re.compile(r"\w+|[^\w\s]")
+# A sentence costs every stage something however short it is, and the model reads at most
+# 256 word pieces of it however long it is.
+MIN_SENTENCE_COST = 10
+MAX_SENTENCE_COST = 256
 
 
 def split_sentences(article: Article) -> list[Sentence]:
@@ -28,7 +43,7 @@ def split_sentences(article: Article) -> list[Sentence]:
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(article.paragraphs):
         text = article.text[paragraph.start : paragraph.end]
-        for start, end in _repair(text, _spans(text)):
+        for start, end in _bounded(text, _repair(text, _spans(text))):
             sentences.append(
                 Sentence(
                     article=article.path,
@@ -63,6 +78,37 @@ def _repair(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, in
         else:
             merged.append((start, end))
     return merged
+
+
+def draft_words(sentences: list[Sentence]) -> int:
+    """Words and punctuation marks of the sentences, each sentence counted as at least
+    MIN_SENTENCE_COST and at most MAX_SENTENCE_COST."""
+    total = 0
+    for sentence in sentences:
+        words = sum(1 for _ in islice(MODEL_WORD.finditer(sentence.text), MAX_SENTENCE_COST))
+        total += max(words, MIN_SENTENCE_COST)
+    return total
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of at most MAX_SENTENCE_CHARS: a longer one is cut at its last whitespace before
+    the limit (or at the limit, when it has none), pieces trimmed of whitespace."""
+    bounded: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > MAX_SENTENCE_CHARS:
+            window = text[start : start + MAX_SENTENCE_CHARS + 1]
+            cut = max(window.rfind(space) for space in " \n\t")
+            if cut <= 0:
+                cut = MAX_SENTENCE_CHARS
+            piece = window[:cut].rstrip()
+            if piece:
+                bounded.append((start, start + len(piece)))
+            start += cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            bounded.append((start, end))
+    return bounded
 
 
 def _continues(previous: str, current: str) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from factcheck.config import Settings
 from factcheck.records import Claim, DateMention, Evidence, Finding, Mention, PersonMention, Quantity, Quote, Sentence, Story
-from factcheck.user_cache import cache_root
+from factcheck.user_cache import cache_root, open_database
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS stories (key TEXT PRIMARY KEY, findings TEXT);"
@@ -84,10 +84,7 @@ class StoryCache:
             connection.execute("INSERT OR REPLACE INTO stories VALUES (?, ?)", (self.key(story), payload))
 
     def _connect(self) -> sqlite3.Connection:
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self._path, timeout=30)
-        connection.executescript(SCHEMA)
-        return connection
+        return open_database(self._path, SCHEMA)
 
 
 def claim_from(item: dict) -> Claim:

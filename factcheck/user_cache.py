@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
+import warnings
 from pathlib import Path
 
 
@@ -11,3 +14,40 @@ def cache_root() -> Path:
     import platformdirs
 
     return Path(os.environ.get("FACTCHECK_CACHE") or platformdirs.user_cache_path("factcheck"))
+
+
+class CacheRebuilt(UserWarning):
+    """A damaged cache was set aside and started afresh: it only ever holds what a run can
+    make again, so the run goes on (a little slower) and says so in one line."""
+
+
+def set_aside(path: Path, reason: str) -> None:
+    """Move a damaged cache file or folder to `<name>.damaged` (kept for a bug report)."""
+    damaged = path.with_name(path.name + ".damaged")
+    if damaged.is_dir():
+        shutil.rmtree(damaged)
+    os.replace(path, damaged)
+    warnings.warn(CacheRebuilt(f"cache {path} was damaged ({reason}); set aside as {damaged.name} and rebuilt"), stacklevel=2)
+
+
+def open_database(path: Path, schema: str) -> sqlite3.Connection:
+    """A cache database with `schema`; a file that is not a readable SQLite database is set
+    aside and a new one made. A busy database is not damaged: that error is raised as is."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return _connected(path, schema)
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError as error:
+        set_aside(path, str(error))
+        return _connected(path, schema)
+
+
+def _connected(path: Path, schema: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        connection.executescript(schema)
+    except BaseException:
+        connection.close()
+        raise
+    return connection

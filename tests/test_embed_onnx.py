@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from factcheck.embed import ModelIntegrityError, load_embedder
@@ -38,15 +39,17 @@ def test_the_check_path_imports_no_torch_once_the_export_exists(minilm, tmp_path
     assert (tmp_path / "r.json").exists()
 
 
-def test_a_changed_export_is_refused(minilm):
-    model = export_dir() / MODEL_FILE
-    original = model.read_bytes()
-    try:
-        model.write_bytes(original[:-1] + bytes([original[-1] ^ 1]))
-        with pytest.raises(ModelIntegrityError, match="re-export"):
-            OnnxEmbedder.load().encode(["Any sentence at all."])
-    finally:
-        model.write_bytes(original)
+def test_a_changed_export_is_set_aside_and_made_again_from_the_verified_weights(minilm):
+    from factcheck.user_cache import CacheRebuilt
+
+    folder = export_dir()
+    expected = OnnxEmbedder.load().encode(["Any sentence at all."])
+    original = (folder / MODEL_FILE).read_bytes()
+    (folder / MODEL_FILE).write_bytes(original[:-1] + bytes([original[-1] ^ 1]))
+    with pytest.warns(CacheRebuilt, match="damaged"):
+        vectors = OnnxEmbedder.load().encode(["Any sentence at all."])
+    assert np.allclose(vectors, expected, atol=1e-5)
+    assert (folder.with_name(folder.name + ".damaged") / MODEL_FILE).read_bytes() != original
 
 
 def test_help_and_rules_import_no_model_runtime():

@@ -55,7 +55,7 @@ def test_a_second_run_reads_extracts_and_embeds_nothing_again(tmp_path, minilm, 
     first = night(inbox, tmp_path, minilm)
     import factcheck.nightly.night as module
 
-    monkeypatch.setattr(module, "read_articles", lambda *a, **k: pytest.fail("an unchanged article was read again"))
+    monkeypatch.setattr(module, "read_drafts", lambda *a, **k: pytest.fail("an unchanged article was read again"))
     monkeypatch.setattr(module, "embed_claims", lambda *a, **k: pytest.fail("an unchanged article was embedded again"))
     again = night(inbox, tmp_path, minilm)
     assert again.new_articles == 0 and first.new_articles == 4

@@ -223,7 +223,7 @@ def test_concise_is_one_line_per_open_finding_with_where_code_severity_and_id():
 def test_concise_lets_no_control_character_reach_a_terminal():
     hostile = Finding("name-variant", "high", 0.9, "drafts", "Name \x1b[2J“Turnbull”\x07.", result().findings[0].evidence, "name-variant-ddd")
     text = render(result(findings=[hostile]), "concise")
-    assert "\x1b" not in text and "\x07" not in text and "Name [2J“Turnbull”." in text
+    assert "\x1b" not in text and "\x07" not in text and "Name \\x1b[2J“Turnbull”\\x07." in text
 
 
 def test_every_declared_format_renders_and_names_a_distinct_suffix():
@@ -237,4 +237,5 @@ def test_every_declared_format_renders_and_names_a_distinct_suffix():
 def test_no_bidirectional_override_reaches_a_terminal():
     from factcheck.terminal import printable
 
-    assert printable("drafts/\u202eevil.txt: \x1b]0;title\x07said") == "drafts/evil.txt: ]0;titlesaid"
+    assert printable("drafts/\u202eevil.txt: \x1b]0;title\x07said") == "drafts/\\u202eevil.txt: \\x1b]0;title\\x07said"
+    assert printable("forged\nfactcheck: error: x") == "forged\\nfactcheck: error: x"

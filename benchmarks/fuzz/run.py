@@ -33,6 +33,25 @@ from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import InvalidArgument  # noqa: E402
 
 import draft_strategies as drafts  # noqa: E402
+from pathological_shapes import SHAPES, pathological_draft  # noqa: E402
+
+MS_PER_KB = 25  # extraction runs at 2-5 ms per KB on the worst shapes; quadratic blows past this
+
+
+def pathological_is_linear(shape: str, size_kb: int, seed_text: str) -> None:
+    """A pathological shape (with some fuzz spliced in) is read, split and extracted within
+    MS_PER_KB per KB, plus a second of slack for small inputs."""
+    from factcheck.extract.claims import extract_claims
+    from factcheck.segment import split_sentences
+
+    from conftest import article_from
+
+    text = pathological_draft(shape, size_kb * 1024) + seed_text
+    start = time.perf_counter()
+    article = article_from(text)
+    extract_claims(article, split_sentences(article))
+    elapsed = time.perf_counter() - start
+    assert elapsed <= 1.0 + MS_PER_KB * size_kb / 1000, f"{shape} at {size_kb} KB took {elapsed:.1f} s"
 
 TARGETS: dict[str, tuple[Callable, tuple]] = {
     "read any bytes as any kind of draft": (drafts.any_bytes_are_read_or_refused, (st.binary(max_size=2000), drafts.suffixes)),
@@ -44,6 +63,10 @@ TARGETS: dict[str, tuple[Callable, tuple]] = {
     "extract from arbitrary Unicode": (drafts.extraction_never_raises, (st.text(max_size=500),)),
     "extract from news spliced with Unicode": (drafts.extraction_never_raises, (drafts.draft_texts,)),
     "evidence offsets slice the files": (drafts.evidence_slices_the_files, (st.lists(drafts.draft_texts, min_size=2, max_size=4),)),
+    "pathological shapes in linear time": (
+        pathological_is_linear,
+        (st.sampled_from(list(SHAPES)), st.integers(min_value=1, max_value=128), st.text(max_size=200)),
+    ),
 }
 ROUND = 200  # examples per target per round
 

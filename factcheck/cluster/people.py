@@ -8,6 +8,7 @@ stays apart, two spellings of what may be one person, is for the name-variant ru
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from factcheck.extract.people import gender_of
 from factcheck.records import Claim, PersonMention
@@ -26,6 +27,13 @@ class Person:
     def introduced(self) -> bool:
         """Named in full somewhere; a person never introduced is a warning sign in copy."""
         return self.given is not None
+
+    @cached_property
+    def fullest_name(self) -> str:
+        """The longest way the story writes the name, without an honorific (the mentions are
+        complete once the story is indexed, and a rule may ask for every pair of people)."""
+        texts = [mention.text.split(" ", 1)[1] if mention.honorific and " " in mention.text else mention.text for _, mention in self.mentions]
+        return max(texts, key=lambda text: (len(text.split()), text))
 
     @property
     def genders(self) -> set[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.user_cache import cache_root
+from factcheck.user_cache import cache_root, open_database
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (model TEXT, sentence BLOB, vector BLOB, PRIMARY KEY (model, sentence))"
 LOOKUP_CHUNK = 500
@@ -54,10 +54,7 @@ class CachedEmbedder:
         return np.vstack([found[key] for key in keys]).astype(np.float32)
 
     def _connect(self) -> sqlite3.Connection:
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self._path, timeout=30)
-        connection.execute(SCHEMA)
-        return connection
+        return open_database(self._path, SCHEMA)
 
     def _lookup(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
         found: dict[bytes, np.ndarray] = {}

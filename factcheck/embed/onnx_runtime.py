@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.embed.bundled import WEIGHTS_SHA256, ModelIntegrityError, file_sha256, verified_model_dir
-from factcheck.user_cache import cache_root
+from factcheck.user_cache import cache_root, set_aside
 
 BATCH_SIZE = 64
 MAX_TOKENS = 256
@@ -53,7 +53,11 @@ class OnnxEmbedder:
 
     def _started(self) -> tuple[object, object]:
         if self._runtime is None:
-            verify_export(self._folder)
+            try:
+                verify_export(self._folder)
+            except (ModelIntegrityError, OSError, ValueError, KeyError) as error:
+                set_aside(self._folder, str(error).split(";")[0])
+                export_bundled(self._folder)
             import onnxruntime
             from tokenizers import Tokenizer
 
@@ -106,7 +110,7 @@ def verify_export(folder: Path) -> None:
     """Refuse an exported file that is not byte for byte the one made from verified weights."""
     recorded = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
     if file_sha256(folder / MODEL_FILE) != recorded["onnx_sha256"]:
-        raise ModelIntegrityError(f"{folder / MODEL_FILE}: does not match the export made from the verified weights; delete {folder} to re-export")
+        raise ModelIntegrityError(f"{folder / MODEL_FILE}: does not match the export made from the verified weights")
 
 
 def export_bundled(target: Path) -> None:

@@ -20,11 +20,12 @@ HEAD_WORDS = (
     "Executive|Cabinet|Inspectorate|Regulator|Charity|Club|Federation|Team"
 )
 BRANDS = "Ofsted|Ofcom|Ofwat|Ofgem|Healthwatch|Barnardo's|Barnardo’s|Unicef|Unison"
+MAX_NAME_WORDS = 8  # before the head word; a bound keeps a run of capitals from backtracking
 CAPITALISED = r"(?:[A-Z](?:[\w’'&-]|\.(?=\w))*)"
-JOINER = r"(?:\s+(?:of|for|and|the|&)\b)*"
-OF_WHAT = rf"\s+(?:of|for)\s+(?:the\s+)?{CAPITALISED}(?:\s+(?:and\s+)?{CAPITALISED})*"
+JOINER = r"(?:\s+(?:of|for|and|the|&)\b){0,2}"
+OF_WHAT = rf"\s+(?:of|for)\s+(?:the\s+)?{CAPITALISED}(?:\s+(?:and\s+)?{CAPITALISED}){{0,{MAX_NAME_WORDS}}}"
 NAMED_BODY = re.compile(
-    rf"\b(?:(?:{CAPITALISED}{JOINER}\s+)+(?:{HEAD_WORDS})\b(?:{OF_WHAT})?|(?:{HEAD_WORDS}){OF_WHAT})"
+    rf"\b(?:(?:{CAPITALISED}{JOINER}\s+){{1,{MAX_NAME_WORDS}}}(?:{HEAD_WORDS})\b(?:{OF_WHAT})?|(?:{HEAD_WORDS}){OF_WHAT})"
 )
 ACRONYM = re.compile(rf"\b(?:{BRANDS}|[A-Z]{{2,6}}s?)\b")
 NOT_ACRONYMS = frozenset("READ MORE NEXT TV UK US EU AM PM OK II III IV".split())

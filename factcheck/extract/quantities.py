@@ -47,6 +47,7 @@ IRREGULAR_PLURALS = {"children": "child", "people": "person", "women": "woman", 
 NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous")
 YEAR_CONTEXT = frozenset("in since from by until till of before after during between and to summer spring autumn winter early late mid end".split())
 MAX_THING_WORDS = 4
+CONTEXT_CHARS = 120  # of the sentence either side of a number that says what it counts
 COMPARATIVES = frozenset("higher lower bigger smaller greater fewer larger cheaper dearer better worse".split())
 THING_BREAKS = frozenset(
     "of in on at to for from with by and or but that which who were was are is has have had be as than per more less each extra every it this these those they"
@@ -159,8 +160,8 @@ def _quantity(sentence: Sentence, match: re.Match[str]) -> Quantity | None:
 def _is_not_a_count(text: str, match: re.Match[str], value: float) -> bool:
     """Years, days of a month, times, ages and "one" outside a ratio are not counts."""
     number = match.group("number")
-    after = text[match.end("number") :]
-    before = text[: match.start("number")]
+    after = text[match.end("number") : match.end("number") + CONTEXT_CHARS]
+    before = text[max(0, match.start("number") - CONTEXT_CHARS) : match.start("number")]
     if MONTH_NEXT.match(after) or MONTH_BEFORE.search(before) or TIME_NEXT.match(after) or AGE_NEXT.match(after):
         return True
     if number.lower() == "one" and not match.group("total"):
@@ -182,7 +183,7 @@ def _is_year(number: str, before: str, after: str, match: re.Match[str]) -> bool
 
 
 def _unit_and_thing(text: str, match: re.Match[str]) -> tuple[str | None, str | None]:
-    rest = text[match.end() :]
+    rest = text[match.end() : match.end() + CONTEXT_CHARS]
     if match.group("percent") or match.group("upper_percent"):
         of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?((?:[\w’'-]+\s+){0,3}[\w’'-]+)", rest)
         after = re.match(r"\s+([a-z]+)\b", rest)
@@ -191,7 +192,7 @@ def _unit_and_thing(text: str, match: re.Match[str]) -> tuple[str | None, str | 
         return "%", after.group(1) if after and _could_be_a_noun(after.group(1)) else None
     currency = match.group("currency") or ("£" if match.group("pence") else None)
     if currency:
-        return CURRENCIES[currency], _what_money_is(text[: match.start()], rest)
+        return CURRENCIES[currency], _what_money_is(text[max(0, match.start() - CONTEXT_CHARS) : match.start()], rest)
     rest = re.sub(r"\A\s+of\s+(?:the|its|their|these|those)\b", "", rest)
     words = re.findall(r"[A-Za-z][\w’'-]*|[^\sA-Za-z]", rest)[:MAX_THING_WORDS]
     return None, _plural_head(words)

@@ -14,6 +14,7 @@ director of education, said:"), a pronoun resolved to the last person named befo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from factcheck.extract.people import gender_of
@@ -24,9 +25,10 @@ VERB = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b", re.IGNORECASE)
 PRONOUNS = {"he": "m", "she": "f", "they": "", "who": ""}
 SUBJECT_LINK = re.compile(r"\A(?:['’]s?(?:\s+\w+){0,2})?\s*(?:,[^,]{1,100},)?\s*,?\s*\Z")
 PRONOUN_BEFORE = re.compile(r"\b(he|she|they|who)\s*\Z", re.IGNORECASE)
-WORD_BEFORE_OPEN = re.compile(r"(?:\A|[\s(\[—–-])\Z")
+OPENING_AFTER = frozenset("([—–-")
 MAX_SUBJECT_WORDS = 6
 MIN_ATTRIBUTION_GAP = 80
+MAX_SUBJECT_CHARS = 300
 
 
 @dataclass
@@ -45,8 +47,11 @@ def find_quotes(article: Article, sentences: list[Sentence], people: list[list[P
     spans = _quoted_spans(article)
     speakers = _speakers(article.text, spans, sentences, people)
     found: list[list[Quote]] = [[] for _ in sentences]
+    starts = [sentence.start for sentence in sentences]
+    ends = [sentence.end for sentence in sentences]
     for span in spans:
-        for index, sentence in enumerate(sentences):
+        for index in range(bisect_right(ends, span.start), bisect_left(starts, span.end)):
+            sentence = sentences[index]
             start, end = max(span.start, sentence.start), min(span.end, sentence.end)
             piece = _trimmed(article.text, start, end)
             if piece:
@@ -99,7 +104,8 @@ def _marks(text: str) -> tuple[list[tuple[int, int]], bool]:
 
 def _opens_single(text: str, position: int) -> bool:
     """A single mark opens a quote at a word start, never inside a word (children's, ’90s)."""
-    before_ok = bool(WORD_BEFORE_OPEN.search(text[:position]))
+    before = text[position - 1] if position else " "
+    before_ok = before.isspace() or before in OPENING_AFTER
     after = text[position + 1 : position + 2]
     return before_ok and after.isalpha()
 
@@ -122,11 +128,12 @@ def _speakers(
     for span in spans:
         first.setdefault(span.quotation, span)
         last[span.quotation] = span
+    voices = _Voices(text, sentences, people)
     speakers: dict[int, str] = {}
     for quotation, opening in first.items():
         speaker = (
-            _speaker_before(text, opening, sentences, people)
-            or _speaker_after(text, last[quotation], sentences, people)
+            voices.before(opening)
+            or voices.after(last[quotation])
             or _previous_speaker(opening, last.get(quotation - 1), speakers)
         )
         if speaker:
@@ -142,73 +149,102 @@ def _previous_speaker(opening: _Span, previous: _Span | None, speakers: dict[int
     return speakers.get(previous.quotation)
 
 
-def _sentence_at(sentences: list[Sentence], offset: int) -> int | None:
-    for index, sentence in enumerate(sentences):
-        if sentence.start <= offset <= sentence.end:
+class _Voices:
+    """Who speaks next to a quotation. What every quotation of an article asks (which sentence
+    holds an offset, where its speech verbs are, who was named last) is worked out once, so an
+    article with thousands of quote marks costs time in proportion to its length."""
+
+    def __init__(self, text: str, sentences: list[Sentence], people: list[list[PersonMention]]):
+        self.text = text
+        self.sentences = sentences
+        self.people = people
+        self.ends = [sentence.end for sentence in sentences]
+        self.verbs: dict[int, list[tuple[int, int]]] = {}
+        self.named_before = {wanted: _last_named_before(people, wanted) for wanted in set(PRONOUNS.values())}
+
+    def sentence_at(self, offset: int) -> int | None:
+        """The first sentence holding `offset` (its end counts)."""
+        index = bisect_left(self.ends, offset)
+        if index < len(self.sentences) and self.sentences[index].start <= offset:
             return index
-    return None
-
-
-def _speaker_before(text: str, span: _Span, sentences: list[Sentence], people: list[list[PersonMention]]) -> str | None:
-    """`X said: "..."` or `X said "..." ...`: the last speech verb before the opening mark."""
-    index = _sentence_at(sentences, span.start - 1)
-    if index is None:
         return None
-    sentence = sentences[index]
-    prefix = text[sentence.start : span.start - 1]
-    verbs = list(VERB.finditer(prefix))
-    if not verbs:
-        return None
-    verb = verbs[-1]
-    return _subject(prefix, sentence.start, verb.start(), index, sentences, people)
 
+    def verbs_in(self, index: int) -> list[tuple[int, int]]:
+        """Speech verbs of sentence `index`, as (start, end) inside its text."""
+        if index not in self.verbs:
+            self.verbs[index] = [match.span() for match in VERB.finditer(self.sentences[index].text)]
+        return self.verbs[index]
 
-def _speaker_after(text: str, span: _Span, sentences: list[Sentence], people: list[list[PersonMention]]) -> str | None:
-    """`"...," said Cllr X.` or `"..." Mr Jones said.`: a person beside a verb after the quote."""
-    index = _sentence_at(sentences, span.end + 1)
-    if index is None:
-        return None
-    sentence = sentences[index]
-    suffix_start = span.end + 1
-    suffix = text[suffix_start : sentence.end]
-    verb = VERB.search(suffix[:MIN_ATTRIBUTION_GAP])
-    if not verb:
-        return None
-    for person in people[index]:
-        if person.start >= suffix_start and person.start - suffix_start < MIN_ATTRIBUTION_GAP:
-            return person.canonical
-    pronoun = PRONOUN_BEFORE.search(suffix[: verb.start()])
-    if pronoun:
-        return _resolve_pronoun(pronoun.group(1), sentence.start, index, sentences, people)
-    return None
+    def before(self, span: _Span) -> str | None:
+        """`X said: "..."` or `X said "..." ...`: the last speech verb before the opening mark."""
+        index = self.sentence_at(span.start - 1)
+        if index is None:
+            return None
+        sentence = self.sentences[index]
+        prefix_end = span.start - 1 - sentence.start
+        verbs = self.verbs_in(index)
+        position = bisect_right(verbs, prefix_end, key=_verb_end) - 1
+        if position < 0:
+            return None
+        verb_at = verbs[position][0]
+        return self.subject(sentence.text[max(0, verb_at - MAX_SUBJECT_CHARS) : verb_at], sentence.start + max(0, verb_at - MAX_SUBJECT_CHARS), index)
 
-
-def _subject(
-    prefix: str, base: int, verb_at: int, index: int, sentences: list[Sentence], people: list[list[PersonMention]]
-) -> str | None:
-    for person in reversed(people[index]):
-        relative_end = person.end - base
-        if relative_end <= verb_at and SUBJECT_LINK.match(prefix[relative_end:verb_at]):
-            return person.canonical
-    pronoun = PRONOUN_BEFORE.search(prefix[:verb_at])
-    if pronoun:
-        return _resolve_pronoun(pronoun.group(1), base + pronoun.start(), index, sentences, people)
-    clause = re.split(r"[,;:]", prefix[:verb_at])[-1].strip()
-    if clause and len(clause.split()) <= MAX_SUBJECT_WORDS and clause[:1].isalpha():
-        return clause
-    return None
-
-
-def _resolve_pronoun(
-    pronoun: str, offset: int, index: int, sentences: list[Sentence], people: list[list[PersonMention]]
-) -> str | None:
-    """The last person named before `offset` whose honorific does not contradict the pronoun."""
-    wanted = PRONOUNS[pronoun.lower()]
-    for earlier in range(index, -1, -1):
-        for person in reversed(people[earlier]):
-            if person.end > offset:
-                continue
-            gender = gender_of(person.honorific)
-            if not wanted or not gender or gender == wanted:
+    def after(self, span: _Span) -> str | None:
+        """`"...," said Cllr X.` or `"..." Mr Jones said.`: a person beside a verb after the quote."""
+        index = self.sentence_at(span.end + 1)
+        if index is None:
+            return None
+        sentence = self.sentences[index]
+        suffix_start = span.end + 1
+        suffix = self.text[suffix_start : min(sentence.end, suffix_start + MIN_ATTRIBUTION_GAP)]
+        verb = VERB.search(suffix)
+        if not verb:
+            return None
+        for person in self.people[index]:
+            if person.start >= suffix_start and person.start - suffix_start < MIN_ATTRIBUTION_GAP:
                 return person.canonical
-    return None
+        pronoun = PRONOUN_BEFORE.search(suffix[: verb.start()])
+        if pronoun:
+            return self.resolve(pronoun.group(1), sentence.start, index)
+        return None
+
+    def subject(self, before_verb: str, base: int, index: int) -> str | None:
+        """Who says it, from the words before the verb (`before_verb` starts at `base`)."""
+        for person in reversed(self.people[index]):
+            relative_end = person.end - base
+            if 0 <= relative_end <= len(before_verb) and SUBJECT_LINK.match(before_verb[relative_end:]):
+                return person.canonical
+        pronoun = PRONOUN_BEFORE.search(before_verb)
+        if pronoun:
+            return self.resolve(pronoun.group(1), base + pronoun.start(), index)
+        clause = re.split(r"[,;:]", before_verb)[-1].strip()
+        if clause and len(clause.split()) <= MAX_SUBJECT_WORDS and clause[:1].isalpha():
+            return clause
+        return None
+
+    def resolve(self, pronoun: str, offset: int, index: int) -> str | None:
+        """The last person named before `offset` whose honorific does not contradict the pronoun."""
+        wanted = PRONOUNS[pronoun.lower()]
+        for person in reversed(self.people[index]):
+            if person.end <= offset and _agrees(person, wanted):
+                return person.canonical
+        return self.named_before[wanted][index]
+
+
+def _last_named_before(people: list[list[PersonMention]], wanted: str) -> list[str | None]:
+    """For each sentence, the last person agreeing with `wanted` named in an earlier sentence."""
+    latest: list[str | None] = []
+    current: str | None = None
+    for mentions in people:
+        latest.append(current)
+        current = next((person.canonical for person in reversed(mentions) if _agrees(person, wanted)), current)
+    return latest
+
+
+def _agrees(person: PersonMention, wanted: str) -> bool:
+    gender = gender_of(person.honorific)
+    return not wanted or not gender or gender == wanted
+
+
+def _verb_end(verb: tuple[int, int]) -> int:
+    return verb[1]

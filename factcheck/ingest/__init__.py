@@ -19,6 +19,9 @@ from factcheck.provenance import HEAD_BYTES, SETTINGS_FILES, is_own_output
 from factcheck.records import Article, ReadError
 
 SUPPORTED_SUFFIXES = frozenset(READERS)
+# A link inside a drafts folder may lead anywhere (a system or secrets file): only what is
+# inside the checked folder is read. Links to folders are never descended into at all.
+OUTSIDE_LINK = "not read: a symbolic link that leads outside the checked folder (such links are never followed)"
 
 
 def read_articles(paths: Sequence[str], *, max_bytes: int) -> tuple[list[Article], list[ReadError]]:
@@ -61,9 +64,13 @@ def _files(paths: Sequence[str], errors: list[ReadError]) -> Iterator[tuple[str,
     for given in paths:
         root = Path(given)
         if root.is_dir():
+            inside = root.resolve()
             for path in sorted(root.rglob("*")):
                 relative = path.relative_to(root)
                 if _hidden(relative):
+                    continue
+                if path.is_symlink() and path.exists() and not path.resolve().is_relative_to(inside):
+                    errors.append(ReadError(str(root / relative), OUTSIDE_LINK))
                     continue
                 if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                     if path.is_file() and path.name not in SETTINGS_FILES and not _own_output(path):

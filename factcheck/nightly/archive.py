@@ -61,6 +61,19 @@ class ArchivedArticle:
     vectors: np.ndarray
 
 
+class ArchiveDamaged(RuntimeError):
+    """The archive is not a sound SQLite database. Unlike a cache it holds what no run can
+    make again (past nights' articles and what was reported when), so it is never replaced:
+    the night stops and says how to recover."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"{path}: the archive is damaged ({reason}) and was left as it is; check it with "
+            f"`sqlite3 {path} 'PRAGMA integrity_check'`, restore it from a backup, or move it aside "
+            "to start a new archive (README: Nightly runs)"
+        )
+
+
 class Archive:
     """Articles and reported findings; `model` and `code` name what made the vectors and
     claims, so a new model or a new factcheck re-processes an article instead of trusting
@@ -70,7 +83,18 @@ class Archive:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path, self.model, self.code = path, model, code
         self._db = sqlite3.connect(path, timeout=30)
-        self._db.executescript(SCHEMA)
+        try:
+            self._db.executescript(SCHEMA)
+            verdict = self._db.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.OperationalError:
+            self._db.close()
+            raise
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise ArchiveDamaged(path, str(error)) from None
+        if verdict != "ok":
+            self._db.close()
+            raise ArchiveDamaged(path, verdict)
 
     def close(self) -> None:
         self._db.close()

@@ -14,10 +14,10 @@ from factcheck import baseline as baselines
 from factcheck.config import Settings
 from factcheck.embed import Embedder
 from factcheck.extract.claims import extract_claims
-from factcheck.ingest import UnreadableFile, draft_files, file_bytes, read_articles
+from factcheck.ingest import UnreadableFile, draft_files, file_bytes
 from factcheck.nightly.archive import ARCHIVE_FILE, Archive, ArchivedArticle, article_vector, content_hash
 from factcheck.nightly.grouping import entity_keys, group_articles, running_story, story_name, story_title
-from factcheck.pipeline import Track, check_story, embed_claims, no_progress
+from factcheck.pipeline import Track, check_story, embed_claims, no_progress, read_drafts
 from factcheck.records import Finding, ReadError, RunResult, Sentence, Story
 from factcheck.segment import split_sentences
 from factcheck.story_cache import StoryCache, code_fingerprint
@@ -152,7 +152,7 @@ def _processed(
     """New or changed articles: read, split, extracted and embedded once, then archived."""
     if not names:
         return []
-    articles, read_errors = read_articles(names, max_bytes=settings.max_file_bytes)
+    articles, read_errors = read_drafts(names, settings)
     errors.extend(read_errors)
     extracted = []
     for article in track(articles, "Reading", len(articles)):

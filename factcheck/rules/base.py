@@ -12,6 +12,8 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import combinations
 from pathlib import PurePath
 from types import ModuleType
 
@@ -23,33 +25,27 @@ from factcheck.records import Claim, Evidence, Finding, ListedPerson, Severity
 SEVERITIES = tuple(Severity)
 LEXICAL_OVERLAP = 0.5
 MIN_DISTINCTIVE_COUNT = 10
+# Sentences sharing one word or count that are paired through it; more is site furniture,
+# or a draft repeating itself, and would make pairing quadratic in the story's length.
+MAX_SHARED_ROWS = 200
 STOPWORDS = frozenset(
     """the and for that with was were are has have had this from which who their they them its
     but not been will would said says also into over than then there when what about after""".split()
 )
 
 
-def _shared(sets: Iterable[frozenset]) -> dict[tuple[int, int], tuple[int, int]]:
-    """(first, second) -> (items in common, items in either) for every pair of sets sharing at
-    least one item: a sparse product, so cost follows the overlaps, not the pairs."""
-    from scipy.sparse import csr_matrix
-
-    rows, columns, index = [], [], {}
-    sizes = []
+def sharing_pairs(sets: Iterable[frozenset], max_rows: int = MAX_SHARED_ROWS) -> dict[tuple[int, int], tuple[int, int]]:
+    """(first, second) -> (items in common, items in either) for every pair of sets sharing
+    an item held by at most `max_rows` sets. Cost follows the overlaps, not the pairs; the
+    bound keeps a word or count repeated all over a story (or a draft made of one sentence
+    over and over) from pairing every sentence with every other."""
+    sets = list(sets)
+    rows_of: dict[object, list[int]] = {}
     for row, items in enumerate(sets):
-        sizes.append(len(items))
         for item in items:
-            rows.append(row)
-            columns.append(index.setdefault(item, len(index)))
-    if not index:
-        return {}
-    matrix = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(len(sizes), len(index)))
-    product = (matrix @ matrix.T).tocoo()
-    return {
-        (first, second): (int(common), sizes[first] + sizes[second] - int(common))
-        for first, second, common in zip(product.row, product.col, product.data)
-        if first < second
-    }
+            rows_of.setdefault(item, []).append(row)
+    pairs = {pair for rows in rows_of.values() if len(rows) <= max_rows for pair in combinations(rows, 2)}
+    return {(first, second): (len(sets[first] & sets[second]), len(sets[first] | sets[second])) for first, second in pairs}
 
 
 def distinctive_counts(claim: Claim) -> frozenset[tuple]:
@@ -64,6 +60,7 @@ def distinctive_counts(claim: Claim) -> frozenset[tuple]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     return frozenset(word for word in re.findall(r"[a-z0-9]+", text.lower()) if len(word) > 2 and word not in STOPWORDS)
 
@@ -95,8 +92,8 @@ class StoryContext:
         that conflict into two clusters."""
         if self._linked is None:
             texts = [claim.sentence.text for claim in self.claims]
-            shared_words = _shared(content_words(text) for text in texts)
-            shared_counts = _shared(distinctive_counts(claim) for claim in self.claims)
+            shared_words = sharing_pairs(content_words(text) for text in texts)
+            shared_counts = sharing_pairs(distinctive_counts(claim) for claim in self.claims)
             worded = {pair for pair, (common, union) in shared_words.items() if common >= LEXICAL_OVERLAP * union}
             self._linked = sorted(pair for pair in worded | shared_counts.keys() if texts[pair[0]] != texts[pair[1]])
         return self._linked

@@ -83,7 +83,8 @@ def spelling_variant(first: str, second: str, max_similarity: float) -> bool:
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
     for first, second, _similarity in aligned_pairs(story, parameters["min_similarity"]):
         overlap, found = differences(
-            words_of(first.sentence.text, first.sentence.start), words_of(second.sentence.text, second.sentence.start), join_gap=1
+            words_of(first.sentence.text, first.sentence.start), words_of(second.sentence.text, second.sentence.start), join_gap=1,
+            min_ratio=parameters["min_word_overlap"],
         )
         if overlap < parameters["min_word_overlap"]:
             continue

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from itertools import combinations
 
 from nicknames import NickNamer
@@ -68,16 +69,22 @@ PARAMETERS = {
 _NICKNAMES = NickNamer()
 # Two real given names this far apart are two names (Jane/Joan), not one misspelt (Michele/Michelle).
 DISTINCT_GIVEN_NAMES = 0.95
+# Bounds that no real story reaches, so a draft listing thousands of names stays linear.
+MAX_NAME_PAIRS = 10_000
+MAX_SENTENCES_COMPARED = 64
 
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
     introduced = [person for person in story.people if person.introduced]
+    by_initial: dict[str, list[Person]] = {}
+    for person in introduced:
+        by_initial.setdefault(person.surname[:1].lower(), []).append(person)
     for person in story.people:
         if not person.introduced:
-            match = _closest_introduced(person, introduced, parameters)
+            match = _closest_introduced(person, by_initial.get(person.surname[:1].lower(), []), parameters)
             if match is not None:
                 yield _report(story, match, person, _surname_similarity(person, match), parameters)
-    for first, second in combinations(introduced, 2):
+    for first, second in _neighbours(introduced):
         score = full_name_similarity(first, second)
         if score >= 1.0:
             continue
@@ -88,6 +95,32 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
         if score >= threshold and _genders_agree(first, second) and not _relatives(first, second):
             majority, variant = sorted((first, second), key=_weight, reverse=True)
             yield _report(story, majority, variant, score, parameters)
+
+
+def _neighbours(people: list[Person]) -> list[tuple[Person, Person]]:
+    """Pairs of people to compare, in story order: everyone with everyone while that is at
+    most MAX_NAME_PAIRS pairs (about 140 people); beyond that each person with the few next
+    to them in alphabetical order of surname and of given name (the sorted-neighbourhood
+    blocking of record linkage), so a draft listing thousands of names stays linear."""
+    count = len(people)
+    if count * (count - 1) // 2 <= MAX_NAME_PAIRS:
+        return list(combinations(people, 2))
+    window = max(2, MAX_NAME_PAIRS // count)
+    pairs: set[tuple[int, int]] = set()
+    for key in (_folded_surname, _folded_given):
+        order = sorted(range(count), key=lambda index: key(people[index]))
+        for position, index in enumerate(order):
+            for other in order[position + 1 : position + 1 + window]:
+                pairs.add((min(index, other), max(index, other)))
+    return [(people[first], people[second]) for first, second in sorted(pairs)]
+
+
+def _folded_surname(person: Person) -> tuple[str, str]:
+    return (person.surname.lower(), (person.given or "").lower())
+
+
+def _folded_given(person: Person) -> tuple[str, str]:
+    return ((person.given or "").lower(), person.surname.lower())
 
 
 def _closest_introduced(
@@ -135,12 +168,15 @@ def full_name_similarity(first: Person, second: Person) -> float:
     return min(_word_similarity(word, longer[index]) for word, index in zip(shorter, matches))
 
 
-def _name_words(person: Person) -> list[str]:
-    """The person's fullest written name, without honorific, folded to plain lower case."""
-    texts = [mention.text.split(" ", 1)[1] if mention.honorific and " " in mention.text else mention.text for _, mention in person.mentions]
-    fullest = max(texts, key=lambda text: (len(text.split()), text))
-    plain = "".join(c for c in unicodedata.normalize("NFKD", fullest) if not unicodedata.combining(c))
-    return [word for word in re.split(r"[\s,\-‐–]+", plain.lower()) if word]
+def _name_words(person: Person) -> tuple[str, ...]:
+    """The person's fullest written name folded to plain lower-case words."""
+    return _folded_words(person.fullest_name)
+
+
+@lru_cache(maxsize=65536)
+def _folded_words(name: str) -> tuple[str, ...]:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return tuple(word for word in re.split(r"[\s,\-‐–]+", plain.lower()) if word)
 
 
 def _word_similarity(first: str, second: str) -> float:
@@ -191,13 +227,18 @@ def _same_slot(first: Person, second: Person) -> bool:
     """Both names fill the same place in sentences that otherwise say the same thing
     ("The arrest of Carlos Watson at a Manhattan hotel" / "of Carlos Watkins at ...")."""
     names = {word.lower() for person in (first, second) for word in person.name.split()}
-    for claim_a, _ in first.mentions:
-        words_a = content_words(claim_a.sentence.text) - names
-        for claim_b, _ in second.mentions:
-            words_b = content_words(claim_b.sentence.text) - names
+    for text_a in _sentences_of(first):
+        words_a = content_words(text_a) - names
+        for text_b in _sentences_of(second):
+            words_b = content_words(text_b) - names
             if words_a and len(words_a & words_b) >= LEXICAL_OVERLAP * len(words_a | words_b):
                 return True
     return False
+
+
+def _sentences_of(person: Person) -> list[str]:
+    """The distinct sentences naming `person`, at most MAX_SENTENCES_COMPARED of them."""
+    return list(dict.fromkeys(claim.sentence.text for claim, _ in person.mentions))[:MAX_SENTENCES_COMPARED]
 
 
 def _weight(person: Person) -> tuple[int, int]:
@@ -210,7 +251,9 @@ def _supported(story: StoryContext, majority: Person, variant: Person, parameter
     if majority.articles & variant.articles or _share_role(majority, variant):
         return True
     best = max(
-        story.similarity(first, second) for first, _ in majority.mentions for second, _ in variant.mentions
+        story.similarity(first, second)
+        for first, _ in majority.mentions[:MAX_SENTENCES_COMPARED]
+        for second, _ in variant.mentions[:MAX_SENTENCES_COMPARED]
     )
     return best >= parameters["min_sentence_similarity"]
 

@@ -85,7 +85,7 @@ ARTICLES = frozenset({"a", "an", "the"})
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
     for first, second, _similarity in aligned_pairs(story, parameters["min_similarity"]):
-        overlap, found = differences(words_of(first.sentence.text, first.sentence.start), words_of(second.sentence.text, second.sentence.start))
+        overlap, found = differences(words_of(first.sentence.text, first.sentence.start), words_of(second.sentence.text, second.sentence.start), min_ratio=parameters["min_word_overlap"])
         if overlap < parameters["min_word_overlap"]:
             continue
         for difference in found:

@@ -36,12 +36,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import combinations
 
 from factcheck.lexicon import NEGATIONS, carries_meaning, fold_word, folded_words, is_number, same_word_family
 from factcheck.records import Claim, Evidence, Finding, Mention, Quote
 from factcheck.rules.alignment import Difference, Word, words_of
-from factcheck.rules.base import Parameter, StoryContext, finding
+from factcheck.rules.base import Parameter, StoryContext, finding, sharing_pairs
 from factcheck.rules.speakers import same_resolved_speaker, speaker_name
 
 CODE = "FC601"
@@ -89,8 +88,9 @@ def quote_pairs(story: StoryContext, min_words: int, min_shared: float) -> list[
 
 
 def _quote_pairs(story: StoryContext, min_words: int, min_shared: float) -> Iterator[QuotePair]:
-    keyed = [(claim, quote, words, [w.key for w in words], {w.key for w in words}) for claim, quote, words in quoted(story, min_words)]
-    for (claim_a, quote_a, words_a, keys_a, set_a), (claim_b, quote_b, words_b, keys_b, set_b) in combinations(keyed, 2):
+    keyed = [(claim, quote, words, [w.key for w in words], frozenset(w.key for w in words)) for claim, quote, words in quoted(story, min_words)]
+    for first, second in sorted(sharing_pairs(item[4] for item in keyed)):
+        (claim_a, quote_a, words_a, keys_a, set_a), (claim_b, quote_b, words_b, keys_b, set_b) = keyed[first], keyed[second]
         if len(set_a & set_b) < min_shared * min(len(set_a), len(set_b)) or claim_a.sentence == claim_b.sentence:
             continue
         matcher = SequenceMatcher(a=keys_a, b=keys_b, autojunk=False)
