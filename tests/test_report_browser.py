@@ -226,6 +226,76 @@ def test_a_report_of_hostile_drafts_runs_none_of_their_scripts(browser, hostile_
     page.close()
 
 
+def open_without_effects(browser, page_path: Path):
+    """The page opened, clicked through, with every dialog it tries recorded."""
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(page_path.as_uri())
+    page.wait_for_load_state("load")
+    for link in page.locator("a[href]").all()[:20]:
+        href = link.get_attribute("href") or ""
+        assert not href.lower().startswith(("javascript:", "data:")), href
+    return page, dialogs
+
+
+HOSTILE_NAME = "<img src=x onerror=window.pwned=21;alert(21)>"
+
+
+def test_hostile_folder_names_style_sheet_values_and_ignore_reasons_run_nothing(browser, tmp_path):
+    from dataclasses import replace
+
+    from factcheck.config import Settings
+    from factcheck.embed.tfidf import TfidfEmbedder
+    from factcheck.pipeline import check_paths
+    from factcheck.records import ListedPerson
+    from factcheck.report import write_report
+
+    drafts = tmp_path / HOSTILE_NAME
+    drafts.mkdir()
+    for name, text in PAYLOADS.items():
+        (drafts / name).write_text(text, encoding="utf-8")
+    listed = ListedPerson("Jenny Turnros", "chief executive <script>window.pwned=22</script> of <img src=x onerror=window.pwned=23>")
+    # Every candidate, undecided: the point is that the style sheet's values reach the page.
+    analysis = check_paths([str(drafts)], Settings(people=[listed]), TfidfEmbedder(), judge=lambda candidates, story: candidates)
+    findings = analysis.result.findings
+    assert findings and any(finding.rule == "house-style" for finding in findings)
+    ignored = {findings[0].id: "<script>window.pwned=24;alert(24)</script> agreed with <b onmouseover=alert(25)>legal</b>"}
+    path = tmp_path / "hostile.html"
+    write_report(replace(analysis.result, ignored=ignored), "html", str(path))
+    page, dialogs = open_without_effects(browser, path)
+    page.locator("details summary").first.click()
+    page.locator("a.to-article").first.click()
+    assert dialogs == [] and page.evaluate("typeof window.pwned") == "undefined"
+    assert page.locator("h1 img, section.finding script, section.finding img, details b, table img").count() == 0
+    assert HOSTILE_NAME in page.locator("h1").inner_text()
+    assert page.locator("details summary", has_text="<script>window.pwned=24").count() == 1
+    assert page.locator("section.finding", has_text="window.pwned=22").count() >= 1
+    page.close()
+
+
+def test_a_nightly_index_of_hostile_titles_and_folders_runs_nothing(browser, tmp_path, minilm):
+    from datetime import date
+
+    from factcheck.config import Settings
+    from factcheck.nightly import run_night, write_night
+
+    inbox = tmp_path / HOSTILE_NAME
+    inbox.mkdir()
+    for name, text in PAYLOADS.items():
+        (inbox / name).write_text(text, encoding="utf-8")
+    done = run_night(inbox, date(2026, 11, 22), tmp_path / "claims", Settings(), minilm)
+    index = write_night(done, tmp_path / "reports")
+    page, dialogs = open_without_effects(browser, index)
+    assert page.locator("table td a").count() >= 1
+    assert page.locator("table", has_text="<script>window.pwned = 5</script>").count() == 1
+    page.locator("table td a").first.click()
+    page.wait_for_load_state("load")
+    assert dialogs == [] and page.evaluate("typeof window.pwned") == "undefined"
+    assert page.locator("body img, section.finding script").count() == 0
+    page.close()
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_a_quote_finding_shows_who_speaks_and_where_in_chromium(browser, tmp_path, viewport):
     """Speaker, rule code and line, as a sub-editor sees them on a desktop and on a phone."""

@@ -48,6 +48,7 @@ NAME = "role-mismatch"
 SUMMARY = "The same person given incompatible roles or titles"
 SEVERITY = "high"
 PARAMETERS: dict[str, Parameter] = {}
+MAX_ROLES_COMPARED = 32  # distinct titles of one person; no real story gives anyone more
 
 IGNORED = frozenset("a an the of for and its their his her new newly incoming current appointed named its city's council's authority's local".split())
 PAST = frozenset({"former", "ex", "then", "previous", "retired", "outgoing"})
@@ -145,7 +146,7 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
         for claim, mention in person.mentions:
             if mention.role:
                 seen.setdefault(frozenset(role_words(mention.role)), (claim, mention))
-        for (claim_a, mention_a), (claim_b, mention_b) in combinations(seen.values(), 2):
+        for (claim_a, mention_a), (claim_b, mention_b) in combinations(list(seen.values())[:MAX_ROLES_COMPARED], 2):
             verdict = compare(mention_a.role or "", mention_b.role or "")
             if verdict is None:
                 continue
