@@ -103,7 +103,9 @@ def _located_on_its_line(article, sentence, file_text: str) -> None:
     for a .txt file the column given is where the sentence starts, and rendered Markdown
     gives no column (it would not be the file's)."""
     where = article.locate(sentence.start)
-    lines = file_text.split("\n")
+    # Markdown is read as CommonMark reads it (and editors show it): a lone carriage return
+    # also ends a line. A .txt file's text is kept as written, so its lines end at "\n".
+    lines = file_text.split("\n") if article.verbatim else re.split(r"\r\n|\r|\n", file_text)
     assert where.line is not None and 1 <= where.line <= len(lines)
     line = lines[where.line - 1]
     first_word = re.match(r"\w+", sentence.text)

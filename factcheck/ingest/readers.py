@@ -22,6 +22,7 @@ from factcheck.ingest.tables import Cell, has_header, row_sentence
 from factcheck.ingest.word import read_docx
 from factcheck.lexicon import counted
 
+LINE_END = re.compile(r"\r\n|\r|\n")  # as CommonMark (and markdown-it) end a line
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -89,6 +90,7 @@ def render_markdown(source: str, first_line: int = 1) -> RenderedMarkdown:
 
     rendered = RenderedMarkdown()
     tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(source)
+    source_lines = LINE_END.split(source)
     html_blocks = 0
     position = 0
     while position < len(tokens):
@@ -103,7 +105,7 @@ def render_markdown(source: str, first_line: int = 1) -> RenderedMarkdown:
             position += 3
             continue
         if token.type == "inline":
-            rendered.add_block(_inline_pieces(token, line))
+            rendered.add_block(_inline_pieces(token, line + _blank_lines_before(source_lines, token.map)))
         elif token.type in ("code_block", "fence"):
             rendered.add_block([(text, line + offset) for offset, text in enumerate(token.content.rstrip("\n").split("\n"))])
         elif token.type == "html_block":
@@ -112,6 +114,19 @@ def render_markdown(source: str, first_line: int = 1) -> RenderedMarkdown:
     if html_blocks:
         rendered.warnings.append(f"{counted(html_blocks, 'HTML block')} not read")
     return rendered
+
+
+def _blank_lines_before(source_lines: list[str], lines: list[int] | None) -> int:
+    """Lines at the start of a block that hold only Unicode white space (a no-break space,
+    say): markdown-it trims them from the block's text but counts the block from the first."""
+    if not lines:
+        return 0
+    blank = 0
+    for text in source_lines[lines[0] : lines[1]]:
+        if text.strip():
+            break
+        blank += 1
+    return blank
 
 
 def _inline_pieces(token, line: int) -> list[tuple[str, int]]:
