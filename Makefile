@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet $(TORCH)
-	$(BIN)/python -m pip install --quiet -e '.[dev,static]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,static,dask]'
 	touch $(STAMP)
 
 # Exit 1 means "findings at or above --fail-on": that is the demo working, not failing.

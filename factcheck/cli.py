@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import warnings
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -25,7 +26,9 @@ from factcheck.terminal import printable
 from factcheck.user_cache import CacheRebuilt
 
 if TYPE_CHECKING:
+    from factcheck.embed import Embedder
     from factcheck.records import RunResult
+    from factcheck.workers import Runner
 
 T = TypeVar("T")
 
@@ -88,12 +91,15 @@ def check(
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse sentence vectors and unchanged stories' findings from earlier runs (user cache folder).")] = True,
     baseline: Annotated[Path | None, typer.Option(help="Findings accepted with `factcheck ignore`: shown folded away, never counted in the exit code. [default: .factcheck-baseline.json beside the drafts]", show_default=False)] = None,
     new_only: Annotated[bool, typer.Option("--new-only", help="Leave findings in the baseline out of the report altogether.")] = False,
+    dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Run extraction, embedding and story checks on the Dask scheduler at ADDRESS (e.g. tcp://10.0.0.5:8786); needs the dask extra.", show_default=False)] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Run extraction, embedding and story checks on a Dask cluster of N worker processes on this machine; needs the dask extra.", show_default=False)] = None,
 ) -> None:
     """Check drafts for disagreements and write a discrepancy report."""
     from factcheck import baseline as baselines
     from factcheck.config import ConfigError, load_settings
     from factcheck.embed import ModelIntegrityError, load_embedder
     from factcheck.pipeline import check_paths, report_name
+    from factcheck.workers import RunnerError
     from factcheck.report import write_report
     from factcheck.report.contents import summary_line
     from factcheck.rules import SEVERITIES
@@ -101,6 +107,7 @@ def check(
     missing = [path for path in paths if not path.exists()]
     if missing:
         raise fail(f"{missing[0]}: no such file or folder; nothing was checked or written")
+    _probe_cluster(dask)
     if output not in (None, "-") and Path(output).is_dir():
         raise fail(f"{output}: cannot write the report there: it is a folder; give a file name; nothing was checked")
     try:
@@ -119,15 +126,20 @@ def check(
     import_soon("pandas")
 
     given = [str(path) for path in paths]
-    analysis = check_paths(
-        given,
-        settings,
-        loaded.embedder,
-        story_per_folder=story_per_folder,
-        warnings=loaded.warnings,
-        track=_progress_bar,
-        cache=_story_cache(loaded.embedder, settings) if cache else None,
-    )
+    try:
+        with _runner(dask, workers, model, backend, loaded.embedder) as runner:
+            analysis = check_paths(
+                given,
+                settings,
+                loaded.embedder,
+                story_per_folder=story_per_folder,
+                warnings=loaded.warnings,
+                track=_progress_bar,
+                cache=_story_cache(loaded.embedder, settings) if cache else None,
+                runner=runner,
+            )
+    except RunnerError as error:
+        raise fail(str(error)) from None
     result = baselines.apply(analysis.result, decisions, new_only)
     fmt = FORMATS[output_format.value]
     if not (fmt.terminal and output in (None, "-")) or not result.articles:
@@ -159,6 +171,32 @@ def check(
             raise typer.Exit(EXIT_FINDINGS)
 
 
+def _probe_cluster(address: str | None) -> None:
+    """An unreachable scheduler is one line before anything is loaded or read."""
+    if address:
+        from factcheck.workers import RunnerError, probe
+
+        try:
+            probe(address)
+        except RunnerError as error:
+            raise fail(str(error)) from None
+
+
+@contextmanager
+def _runner(dask: str | None, workers: int | None, model: str | None, backend: Backend, embedder: Embedder) -> Iterator[Runner]:
+    """Where the independent work runs: this process, or a Dask cluster (closed afterwards)."""
+    from factcheck.workers import EmbedderSpec, InProcess, connect
+
+    if dask is None and workers is None:
+        yield InProcess(embedder, _progress_bar)
+        return
+    runner = connect(dask, workers, EmbedderSpec(model, backend.value), track=_progress_bar)
+    try:
+        yield runner
+    finally:
+        runner.close()
+
+
 def output_folder(checked: Sequence[Path]) -> Path:
     """Where reports/ and claims/ go by default: the current folder, unless it is one of the
     folders being checked (or inside one), where they would be read back as drafts next run;
@@ -180,6 +218,8 @@ def nightly(
     model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
     backend: Annotated[Backend, typer.Option(help="Embedding backend (onnx, torch or static; TF-IDF vectors cannot be archived).")] = Backend.onnx,
     config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the inbox or a parent]", show_default=False)] = None,
+    dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Run extraction, embedding and story checks on the Dask scheduler at ADDRESS (e.g. tcp://10.0.0.5:8786); needs the dask extra.", show_default=False)] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Run extraction, embedding and story checks on a Dask cluster of N worker processes on this machine; needs the dask extra.", show_default=False)] = None,
 ) -> None:
     """The scheduled job: group the day's articles into stories, check them against each
     other and against archived articles of the same stories, archive them, and write
@@ -191,6 +231,7 @@ def nightly(
     from factcheck.embed import ModelIntegrityError, load_embedder
     from factcheck.nightly import ArchiveBusy, NightlyError, archive_lock, night_summary, run_night, write_night
     from factcheck.nightly.archive import ArchiveDamaged
+    from factcheck.workers import RunnerError
 
     try:
         day = date.fromisoformat(night) if night else date.today()
@@ -198,6 +239,7 @@ def nightly(
         raise fail(f"--date must be YYYY-MM-DD, not {night!r}") from None
     if not inbox.is_dir():
         raise fail(f"{inbox}: no such folder")
+    _probe_cluster(dask)
     archive = archive or output_folder([inbox]) / "claims"
     reports = reports or output_folder([inbox]) / "reports"
     try:
@@ -208,9 +250,10 @@ def nightly(
             loaded = load_embedder(model, backend.value)
             for warning in loaded.warnings:
                 say(f"factcheck: warning: {warning}", err=True)
-            done = run_night(inbox, day, archive, settings, loaded.embedder, track=_progress_bar)
+            with _runner(dask, workers, model, backend, loaded.embedder) as runner:
+                done = run_night(inbox, day, archive, settings, loaded.embedder, track=_progress_bar, runner=runner)
             index = write_night(done, reports)
-    except (ConfigError, ArchiveBusy, ArchiveDamaged, NightlyError, ModelIntegrityError, OutputError) as error:
+    except (ConfigError, ArchiveBusy, ArchiveDamaged, NightlyError, ModelIntegrityError, OutputError, RunnerError) as error:
         raise fail(str(error)) from None
     _echo_input_problems(done.result, shown=loaded.warnings)
     new = done.new_findings

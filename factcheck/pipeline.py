@@ -7,10 +7,9 @@ written by the caller, so the same run serves the CLI, the nightly job and the t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 import numpy as np
 
@@ -25,14 +24,9 @@ from factcheck.decide import Decide, decide
 from factcheck.rules import StoryContext, accepted_groups, run_rules, with_configured_severity, without_accepted
 from factcheck.segment import draft_words, split_sentences
 from factcheck.story_cache import StoryCache
+from factcheck.workers import InProcess, Runner, Track, no_progress
 
-T = TypeVar("T")
-Track = Callable[[Iterable[T], str, int], Iterable[T]]
 EMBED_CHUNK = 256
-
-
-def no_progress(items: Iterable[T], description: str, total: int) -> Iterable[T]:
-    return items
 
 
 @dataclass
@@ -57,32 +51,36 @@ def check_paths(
     track: Track = no_progress,
     cache: StoryCache | None = None,
     judge: Decide = decide,
+    runner: Runner | None = None,
 ) -> Analysis:
     """Read, extract and check; with a `cache`, stories whose drafts, settings, model and code
     are unchanged take their claims and findings from it and are neither extracted, embedded
-    nor checked."""
+    nor checked. `runner` says where extraction, embedding and each story's check run (this
+    process by default; a Dask cluster gives the same answers: see `workers`)."""
+    runner = runner or InProcess(embedder, track)
     articles, errors = read_drafts(paths, settings)
     stories = group_stories(paths, articles, story_per_folder)
-    claims_by_story = {story.name: cached_claims(story, cache, track) for story in stories}
+    claims_by_story = cached_claims(stories, cache, runner)
     all_claims = [claim for claims in claims_by_story.values() for claim in claims]
     known = {story.name: cache.get(story) for story in stories} if cache else {}
     unchecked = [story for story in stories if known.get(story.name) is None]
     if unchecked:
         prepare_clustering()
-    vectors = embed_claims([claim for story in unchecked for claim in claims_by_story[story.name]], embedder, track)
-    findings: list[Finding] = []
-    offset = 0
-    for story in stories:
-        if known.get(story.name) is not None:
-            findings.extend(known[story.name])
-            continue
+    vectors = embed_claims([claim for story in unchecked for claim in claims_by_story[story.name]], embedder, runner=runner)
+    pieces, offset = [], 0
+    for story in unchecked:
         claims = claims_by_story[story.name]
-        story_vectors = vectors[offset : offset + len(claims)]
+        pieces.append(StoryCheck(story.name, claims, vectors[offset : offset + len(claims)], settings, judge))
         offset += len(claims)
-        checked = check_story(story.name, claims, story_vectors, settings, judge)
-        if cache:
-            cache.put(story, checked)
-        findings.extend(checked)
+    checked = dict(zip([story.name for story in unchecked], runner.map(check_piece, pieces, "Checking")))
+    findings: list[Finding] = []
+    for story in stories:
+        story_findings = known.get(story.name)
+        if story_findings is None:
+            story_findings = checked[story.name]
+            if cache:
+                cache.put(story, story_findings)
+        findings.extend(story_findings)
     result = RunResult(
         stories=stories,
         sentences=[claim.sentence for claim in all_claims],
@@ -113,23 +111,46 @@ def read_drafts(paths: Sequence[str], settings: Settings) -> tuple[list[Article]
     return checkable, errors
 
 
-def cached_claims(story: Story, cache: StoryCache | None, track: Track = no_progress) -> list[Claim]:
-    claims = cache.claims(story) if cache else None
-    if claims is None:
-        claims = story_claims(story, track)
+def cached_claims(stories: list[Story], cache: StoryCache | None, runner: Runner) -> dict[str, list[Claim]]:
+    """Each story's claims: from the cache, or extracted (articles in batches, by `runner`)."""
+    claims = {story.name: cache.claims(story) if cache else None for story in stories}
+    missing = [story for story in stories if claims[story.name] is None]
+    extracted = dict(extract_articles_of(missing, runner))
+    for story in missing:
+        claims[story.name] = [claim for article in story.articles for claim in extracted[article.path]]
         if cache:
-            cache.put_claims(story, claims)
-    return claims
+            cache.put_claims(story, claims[story.name])
+    return claims  # type: ignore[return-value]
 
 
-def story_claims(story: Story, track: Track = no_progress) -> list[Claim]:
-    """Claims of every article of a story, each article on its own (as nightly extracts
-    them); what the story's other drafts tell about people is added when it is checked."""
-    return [
-        claim
-        for article in track(story.articles, f"Reading {story.name}", len(story.articles))
-        for claim in extract_claims(article, split_sentences(article))
-    ]
+def extract_articles_of(stories: list[Story], runner: Runner) -> list[tuple[str, list[Claim]]]:
+    """(path, claims) of every article of `stories`, each article on its own (as nightly
+    extracts them); what a story's other drafts tell about people is added when it is checked."""
+    articles = [article for story in stories for article in story.articles]
+    batches = [articles[start : start + runner.articles_per_task] for start in range(0, len(articles), runner.articles_per_task)]
+    claims = [each for batch in runner.map(extract_articles, batches, "Reading") for each in batch]
+    return [(article.path, article_claims) for article, article_claims in zip(articles, claims)]
+
+
+def extract_articles(articles: list[Article], embedder: Embedder) -> list[list[Claim]]:
+    """A task: each article's claims (the embedder is not needed to extract)."""
+    return [extract_claims(article, split_sentences(article)) for article in articles]
+
+
+@dataclass
+class StoryCheck:
+    """What checking one story needs, as one task carries it."""
+
+    name: str
+    claims: list[Claim]
+    vectors: np.ndarray
+    settings: Settings
+    judge: Decide = decide
+
+
+def check_piece(piece: StoryCheck, embedder: Embedder) -> list[Finding]:
+    """A task: one story checked (the vectors came with it)."""
+    return check_story(piece.name, piece.claims, piece.vectors, piece.settings, piece.judge)
 
 
 def check_story(name: str, claims: list[Claim], vectors: np.ndarray, settings: Settings, judge: Decide = decide) -> list[Finding]:
@@ -149,17 +170,24 @@ def check_story(name: str, claims: list[Claim], vectors: np.ndarray, settings: S
     return without_accepted(findings, accepted_groups(settings.accepted_variants))
 
 
-def embed_claims(claims: list[Claim], embedder: Embedder, track: Track = no_progress) -> np.ndarray:
+def embed_claims(claims: list[Claim], embedder: Embedder, track: Track = no_progress, runner: Runner | None = None) -> np.ndarray:
     """Vectors row by row for `claims`; a sentence repeated across articles is embedded once.
-    Chunks feed the progress bar, except for embedders that must see every sentence at once."""
+    Chunks are the tasks (and feed the progress bar), except for embedders that must see
+    every sentence at once."""
+    runner = runner or InProcess(embedder, track)
     unique = list(dict.fromkeys(claim.sentence.text for claim in claims))
     if not unique:
         return np.zeros((0, 1), dtype=np.float32)
     size = len(unique) if embedder.whole_corpus else EMBED_CHUNK
     chunks = [unique[start : start + size] for start in range(0, len(unique), size)]
-    vectors = np.vstack([embedder.encode(chunk) for chunk in track(chunks, "Embedding", len(chunks))])
+    vectors = np.vstack(runner.map(encode_texts, chunks, "Embedding"))
     row = {text: index for index, text in enumerate(unique)}
     return vectors[[row[claim.sentence.text] for claim in claims]]
+
+
+def encode_texts(texts: list[str], embedder: Embedder) -> np.ndarray:
+    """A task: vectors of some sentences."""
+    return embedder.encode(texts)
 
 
 def group_stories(paths: Sequence[str], articles: list[Article], story_per_folder: bool) -> list[Story]:

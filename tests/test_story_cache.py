@@ -58,8 +58,8 @@ def test_unchanged_stories_are_not_extracted_again_and_their_claims_come_back_eq
     cache = StoryCache("counting-v1", Settings(), tmp_path / "stories.sqlite")
     first = check_paths([str(tmp_path / "in")], Settings(), CountingEmbedder(), story_per_folder=True, cache=cache)
     extracted = []
-    real = factcheck.pipeline.story_claims
-    monkeypatch.setattr(factcheck.pipeline, "story_claims", lambda story, track: extracted.append(story.name) or real(story, track))
+    real = factcheck.pipeline.extract_articles
+    monkeypatch.setattr(factcheck.pipeline, "extract_articles", lambda articles, embedder: extracted.extend(articles) or real(articles, embedder))
     again = check_paths([str(tmp_path / "in")], Settings(cluster_similarity=0.7), CountingEmbedder(), story_per_folder=True, cache=cache)
     assert extracted == [] and again.claims == first.claims
     assert any(claim.people for claim in again.claims)

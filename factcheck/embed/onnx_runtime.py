@@ -33,6 +33,9 @@ def export_dir() -> Path:
     return cache_root() / f"minilm-onnx-{WEIGHTS_SHA256[:16]}"
 
 
+THREADS_VARIABLE = "FACTCHECK_THREADS"
+
+
 class OnnxEmbedder:
     """all-MiniLM-L6-v2 exported to ONNX, run with onnxruntime."""
 
@@ -63,6 +66,8 @@ class OnnxEmbedder:
 
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3
+            # Several worker processes on one machine share its cores (see factcheck.workers).
+            options.intra_op_num_threads = int(os.environ.get(THREADS_VARIABLE, "0"))
             session = onnxruntime.InferenceSession(str(self._folder / MODEL_FILE), options, providers=["CPUExecutionProvider"])
             tokenizer = Tokenizer.from_file(str(self._folder / TOKENIZER_FILE))
             tokenizer.enable_truncation(max_length=MAX_TOKENS)

@@ -11,6 +11,13 @@ first night a finding was reported, whatever order nights are run in: a night re
 later ones keeps the earliest. What a night compares with and marks as already reported is
 asked for by that night and comes from nights before it only, so re-running an earlier night
 after later ones compares with what was there on the night.
+
+The nightly job reaches the archive only through `ArchiveStore` (six methods), opened by
+`open_archive`: a newspaper group that wants the archive on a database server (PostgreSQL,
+say, shared by several nightly clients) writes one class with those methods over the same two
+tables (the SQL here is standard but for SQLite's `INSERT ... ON CONFLICT` spelling, which
+PostgreSQL shares, and BLOB, which is BYTEA there) and lets `open_archive` pick it for a
+`postgresql://` location. Nothing else in factcheck changes.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -61,6 +69,28 @@ class ArchivedArticle:
     vectors: np.ndarray
 
 
+class ArchiveStore(Protocol):
+    """What a night asks of its archive. `save_night` is all of a night's writes, in one
+    transaction: a night that cannot finish leaves the archive as it was."""
+
+    def article(self, content: str) -> ArchivedArticle | None: ...
+
+    def story_articles(self, story: str, since: date, before: date) -> list[ArchivedArticle]: ...
+
+    def recent_stories(self, since: date, before: date) -> dict[str, np.ndarray]: ...
+
+    def first_reported(self, ids: list[str], before: date) -> dict[str, str]: ...
+
+    def save_night(self, articles: list[ArchivedArticle], findings: list, night: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def open_archive(folder: Path, model: str, code: str) -> ArchiveStore:
+    """The archive kept in `folder` (one SQLite file); the one place to add a server store."""
+    return Archive(folder / ARCHIVE_FILE, model, code)
+
+
 class ArchiveDamaged(RuntimeError):
     """The archive is not a sound SQLite database. Unlike a cache it holds what no run can
     make again (past nights' articles and what was reported when), so it is never replaced:
@@ -75,7 +105,7 @@ class ArchiveDamaged(RuntimeError):
 
 
 class Archive:
-    """Articles and reported findings; `model` and `code` name what made the vectors and
+    """The SQLite store (see ArchiveStore). Articles and reported findings; `model` and `code` name what made the vectors and
     claims, so a new model or a new factcheck re-processes an article instead of trusting
     stale data."""
 

@@ -13,14 +13,13 @@ import numpy as np
 from factcheck import baseline as baselines
 from factcheck.config import Settings
 from factcheck.embed import Embedder
-from factcheck.extract.claims import extract_claims
 from factcheck.ingest import UnreadableFile, draft_files, file_bytes
-from factcheck.nightly.archive import ARCHIVE_FILE, Archive, ArchivedArticle, article_vector, content_hash
+from factcheck.nightly.archive import ArchivedArticle, ArchiveStore, article_vector, content_hash, open_archive
 from factcheck.nightly.grouping import entity_keys, group_articles, running_story, story_name, story_title
-from factcheck.pipeline import Track, check_story, embed_claims, no_progress, read_drafts
+from factcheck.pipeline import StoryCheck, Track, check_piece, embed_claims, extract_articles_of, no_progress, read_drafts
 from factcheck.records import Finding, ReadError, RunResult, Sentence, Story
-from factcheck.segment import split_sentences
 from factcheck.story_cache import StoryCache, code_fingerprint
+from factcheck.workers import InProcess, Runner
 
 
 class NightlyError(RuntimeError):
@@ -48,7 +47,13 @@ class Night:
 
 
 def run_night(
-    inbox: Path, night: date, archive_folder: Path, settings: Settings, embedder: Embedder, track: Track = no_progress
+    inbox: Path,
+    night: date,
+    archive_folder: Path,
+    settings: Settings,
+    embedder: Embedder,
+    track: Track = no_progress,
+    runner: Runner | None = None,
 ) -> Night:
     """Accepted findings come from two baselines, merged: the inbox's (where `factcheck
     ignore` run on the inbox records a decision) and the one beside the archive
@@ -56,12 +61,14 @@ def run_night(
     standing decisions. A finding accepted in both shows the inbox's reason, the decision
     taken on these very drafts. Accepted findings are marked (`ignored`) in the night's and
     their story's results and are never new. Baselines are read first, so a malformed one
-    stops the night before anything is read or archived."""
+    stops the night before anything is read or archived. `runner` says where extraction,
+    embedding and story checks run (see `workers`); the archive and the grouping stay here."""
+    runner = runner or InProcess(embedder, track)
     decisions = _decisions(inbox, archive_folder)
     key = _vector_key(embedder)
-    archive = Archive(archive_folder / ARCHIVE_FILE, key, code_fingerprint())
+    archive = open_archive(archive_folder, key, code_fingerprint())
     try:
-        done = _run(inbox, night, archive, settings, embedder, key, track)
+        done = _run(inbox, night, archive, settings, embedder, key, runner)
     finally:
         archive.close()
     _remember(done, archive_folder)
@@ -97,7 +104,7 @@ def _vector_key(embedder: Embedder) -> str:
     return embedder.cache_key or embedder.id
 
 
-def _run(inbox: Path, night: date, archive: Archive, settings: Settings, embedder: Embedder, key: str, track: Track) -> Night:
+def _run(inbox: Path, night: date, archive: ArchiveStore, settings: Settings, embedder: Embedder, key: str, runner: Runner) -> Night:
     files, errors = draft_files([str(inbox)])
     known: list[ArchivedArticle] = []
     unread: dict[str, str] = {}
@@ -112,22 +119,29 @@ def _run(inbox: Path, night: date, archive: Archive, settings: Settings, embedde
             known.append(found)
         else:
             unread[name] = content
-    fresh = _processed(list(unread), unread, night, settings, embedder, errors, track)
+    fresh = _processed(list(unread), unread, night, settings, embedder, errors, runner)
     tonight = known + fresh
     since = night - timedelta(days=int(settings.archive_days))
     if fresh:
         _assign_stories(tonight, archive.recent_stories(since, night), settings.story_similarity)
 
     cache = StoryCache(key, settings) if embedder.cache_key else None
+    members_of = {name: [item for item in tonight if item.story == name] for name in sorted({item.story for item in tonight})}
+    tonight_hashes = {item.hash for item in tonight}
+    earlier_of = {
+        name: [item for item in archive.story_articles(name, since, night) if item.hash not in tonight_hashes] for name in members_of
+    }
+    story_findings_of = _checked({name: earlier_of[name] + members for name, members in members_of.items()}, settings, cache, runner)
     stories, findings, sentences = [], [], []
     by_story: dict[str, RunResult] = {}
     titles: dict[str, str] = {}
-    tonight_hashes = {item.hash for item in tonight}
-    for name in sorted({item.story for item in tonight}):
-        members = [item for item in tonight if item.story == name]
-        earlier = [item for item in archive.story_articles(name, since, night) if item.hash not in tonight_hashes]
-        story, story_findings, story_sentences = _check(name, earlier + members, {m.article.path for m in members}, settings, cache)
-        titles[name] = story_title([item.article for item in _earliest_first(earlier + members)])
+    for name, members in members_of.items():
+        items = earlier_of[name] + members
+        tonight_paths = {member.article.path for member in members}
+        story = Story(name=name, articles=[item.article for item in items])
+        story_findings = [f for f in story_findings_of[name] if any(evidence.article in tonight_paths for evidence in f.evidence)]
+        story_sentences = [claim.sentence for item in items for claim in item.claims]
+        titles[name] = story_title([item.article for item in _earliest_first(items)])
         stories.append(story)
         findings += story_findings
         sentences += story_sentences
@@ -147,17 +161,17 @@ def _earliest_first(items: list[ArchivedArticle]) -> list[ArchivedArticle]:
 
 
 def _processed(
-    names: list[str], hashes: dict[str, str], night: date, settings: Settings, embedder: Embedder, errors: list[ReadError], track: Track
+    names: list[str], hashes: dict[str, str], night: date, settings: Settings, embedder: Embedder, errors: list[ReadError], runner: Runner
 ) -> list[ArchivedArticle]:
-    """New or changed articles: read, split, extracted and embedded once, then archived."""
+    """New or changed articles: read here (boilerplate is recognised across the night's
+    drafts), extracted and embedded by `runner`, then archived."""
     if not names:
         return []
     articles, read_errors = read_drafts(names, settings)
     errors.extend(read_errors)
-    extracted = []
-    for article in track(articles, "Reading", len(articles)):
-        extracted.append((article, extract_claims(article, split_sentences(article))))
-    vectors = embed_claims([claim for _, claims in extracted for claim in claims], embedder, track)
+    story = Story(name="tonight", articles=articles)
+    extracted = [(article, claims) for article, (_, claims) in zip(articles, extract_articles_of([story], runner))]
+    vectors = embed_claims([claim for _, claims in extracted for claim in claims], embedder, runner=runner)
     fresh, offset = [], 0
     for article, claims in extracted:
         rows = vectors[offset : offset + len(claims)] if claims else np.zeros((0, vectors.shape[1]), np.float32)
@@ -184,18 +198,26 @@ def _assign_stories(tonight: list[ArchivedArticle], running: dict[str, np.ndarra
             item.article.story = story
 
 
-def _check(
-    name: str, items: list[ArchivedArticle], tonight_paths: set[str], settings: Settings, cache: StoryCache | None
-) -> tuple[Story, list[Finding], list[Sentence]]:
-    """One story's findings that cite at least one of tonight's articles: what earlier
-    nights' articles say among themselves was reported on those nights."""
-    story = Story(name=name, articles=[item.article for item in items])
-    claims = [claim for item in items for claim in item.claims]
-    findings = cache.get(story) if cache else None
-    if findings is None:
-        vectors = np.vstack([item.vectors for item in items if len(item.vectors)]) if claims else np.zeros((0, 1), np.float32)
-        findings = check_story(name, claims, vectors, settings) if claims else []
+def _checked(
+    stories: dict[str, list[ArchivedArticle]], settings: Settings, cache: StoryCache | None, runner: Runner
+) -> dict[str, list[Finding]]:
+    """Every finding of each story (tonight's and its archived articles together): from the
+    story cache, or checked by `runner`, one task a story."""
+    found: dict[str, list[Finding]] = {}
+    pieces = []
+    for name, items in stories.items():
+        story = Story(name=name, articles=[item.article for item in items])
+        claims = [claim for item in items for claim in item.claims]
+        cached = cache.get(story) if cache else None
+        if cached is not None:
+            found[name] = cached
+        elif not claims:
+            found[name] = []
+        else:
+            vectors = np.vstack([item.vectors for item in items if len(item.vectors)])
+            pieces.append((story, StoryCheck(name, claims, vectors, settings)))
+    for (story, _), findings in zip(pieces, runner.map(check_piece, [piece for _, piece in pieces], "Checking")):
+        found[story.name] = findings
         if cache:
             cache.put(story, findings)
-    relevant = [f for f in findings if any(evidence.article in tonight_paths for evidence in f.evidence)]
-    return story, relevant, [claim.sentence for claim in claims]
+    return found
