@@ -4,10 +4,8 @@ LocalCluster of 1 and 2 worker processes, with the time split by stage.
     python benchmarks/scale/run.py                       # 1,000 and 2,000 articles; 0, 1, 2 workers
     python benchmarks/scale/run.py --articles 300 --workers 0 2
 
-Articles are real text nobody here recombined, so the vector cache cannot turn them into hits:
-the 346 realnews_dev articles whole, the SummEdits documents (all eight domains) cut at
-paragraph breaks into articles of about ten sentences, then the SummEdits summaries (each
-distinct wording once, a short article each). Every run starts cold: an empty vector and
+Articles are real text nobody here recombined (benchmarks/real_articles.py), so the vector
+cache cannot turn them into hits. Every run starts cold: an empty vector and
 story cache and an empty archive (the exported model is copied in, as on any machine after
 its first run). Stages: read (client), extract, embed and check (the runner's tasks),
 group (client), archive (the night's one transaction) and write (the reports). "sent" is
@@ -31,34 +29,13 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 HERE = Path(__file__).resolve().parent
-EVAL = ROOT.parent / "shared" / "eval"
+
+from real_articles import real_articles  # noqa: E402
 NIGHT = date(2026, 11, 22)
 TASK_STAGES = {"Reading": "extract", "Embedding": "embed", "Checking": "check"}
 STAGES = ("start", "read", "extract", "embed", "group", "check", "archive", "write")
-
-
-def real_articles() -> list[tuple[str, str]]:
-    """(file name, text) of distinct real articles, realnews_dev first."""
-    articles = [(f"rn-{path.parent.name[:20]}-{path.stem}.txt", path.read_text(encoding="utf-8")) for path in sorted((EVAL / "realnews_dev").rglob("*.txt"))]
-    items = json.loads((EVAL / "summedits_news_evaluation.json").read_text(encoding="utf-8"))
-    for path in sorted((EVAL / "summedits_other_domains").glob("*.json")):
-        items += json.loads(path.read_text(encoding="utf-8"))
-    documents = list(dict.fromkeys(item["doc"] for item in items))
-    for number, document in enumerate(documents):
-        paragraphs = [part.strip() for part in document.split("\n") if part.strip()]
-        piece: list[str] = []
-        for paragraph in paragraphs:
-            piece.append(paragraph)
-            if sum(text.count(". ") + 1 for text in piece) >= 10:
-                articles.append((f"se-doc{number}-{len(articles)}.txt", "\n\n".join(piece) + "\n"))
-                piece = []
-        if piece:
-            articles.append((f"se-doc{number}-{len(articles)}.txt", "\n\n".join(piece) + "\n"))
-    summaries = list(dict.fromkeys(text for item in items for text in (item.get("original_summary"), item["summary"]) if text))
-    articles += [(f"se-summary{number}.txt", text.strip() + "\n") for number, text in enumerate(summaries)]
-    return articles
 
 
 def night_with_stages(inbox: Path, workers: int, export: Path) -> dict:
