@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import os
 import socket
+import warnings
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from factcheck.embed import Embedder, load_embedder
 from factcheck.embed.onnx_runtime import THREADS_VARIABLE
+from factcheck.story_cache import code_fingerprint
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -41,10 +43,13 @@ class RunnerError(RuntimeError):
 
 @dataclass(frozen=True)
 class EmbedderSpec:
-    """What a worker loads: the same arguments the command line gives `load_embedder`."""
+    """What a worker loads: the same arguments the command line gives `load_embedder`, and
+    the client's code fingerprint, which a worker's factcheck must match (a worker with
+    other rules would give other answers)."""
 
     model: str | None = None
     backend: str = "onnx"
+    code: str = field(default_factory=code_fingerprint)
 
 
 def no_progress(items: Iterable[Any], description: str, total: int) -> Iterable[Any]:
@@ -101,7 +106,12 @@ class OnDask:
             return []
         from distributed import as_completed
 
-        futures = self.client.map(_on_worker, list(items), task=task, spec=self.spec, pure=False, retries=1)
+        with warnings.catch_warnings():
+            # The pieces travel inside the task graph (a night's story checks carry megabytes
+            # of vectors), so that a piece whose worker dies can be run again elsewhere:
+            # scattered data would die with its worker.
+            warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+            futures = self.client.map(_on_worker, list(items), task=task, spec=self.spec, pure=False, retries=1)
         for _ in self.track(as_completed(futures, loop=self.client.loop), description, len(futures)):
             pass
         return self.client.gather(futures)
@@ -163,6 +173,8 @@ def worker_embedder(spec: EmbedderSpec) -> Embedder:
     """The embedder of this worker process, loaded once (the bundled model's weights are
     verified against their checksum as they load, as on the client)."""
     if spec not in _LOADED:
+        if code_fingerprint() != spec.code:
+            raise RunnerError("a Dask worker runs another version of factcheck than this client; install the same version on every worker")
         _LOADED[spec] = load_embedder(spec.model, spec.backend).embedder
     return _LOADED[spec]
 

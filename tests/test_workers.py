@@ -98,3 +98,10 @@ def test_an_unreachable_scheduler_is_one_line_naming_it_before_anything_runs(tmp
     night = nightly(mixed_inbox(tmp_path / "inbox"), tmp_path, "--dask", "tcp://127.0.0.1:1")
     assert night.exit_code == 2 and night.output.count("\n") == 1 and "tcp://127.0.0.1:1" in night.output
     assert not (tmp_path / "r.html").exists() and not (tmp_path / "claims").exists()
+
+
+def test_a_worker_running_other_code_refuses_its_tasks():
+    from factcheck.workers import EmbedderSpec, RunnerError, worker_embedder
+
+    with pytest.raises(RunnerError, match="another version of factcheck"):
+        worker_embedder(EmbedderSpec(code="a fingerprint of some other factcheck"))
