@@ -110,3 +110,16 @@ def test_values_read_as_a_person_writes_dates():
     assert [plain_date(v) for v in ("--03", "--07-13", "2023-03", "2023-07-13", "2023", "2023-W05", "2023-07-06/2023-07-13")] == [
         "March", "13 July", "March 2023", "13 July 2023", "2023", "week 5 of 2023", "6 July 2023 to 13 July 2023",
     ]
+
+
+def test_a_day_no_month_has_gets_no_value_and_checks_go_on(tmp_path):
+    from factcheck.config import Settings
+    from factcheck.embed.tfidf import TfidfEmbedder
+    from factcheck.pipeline import check_paths
+
+    (tmp_path / "a.txt").write_text("The council meeting was held on 31 April, the chairman said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The council meeting was held on 30 April, the chairman said.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("The council meeting was held on 29 February, the chairman said.\n", encoding="utf-8")
+    analysis = check_paths([str(tmp_path)], Settings(), TfidfEmbedder())
+    values = {mention.text: mention.value for claim in analysis.claims for mention in claim.dates}
+    assert values == {"31 April": None, "30 April": "--04-30", "29 February": "--02-29"}

@@ -65,7 +65,10 @@ def _day_month(match: re.Match[str], published: date | None, sentence: str) -> t
     if match["y"]:
         return _valid(int(match["y"]), month, day), False
     year = _year_for(month, published, sentence)
-    return (_valid(year, month, day) if year else f"--{month:02d}-{day:02d}"), True
+    if year:
+        return _valid(year, month, day), True
+    # No year to check against: a day no year has ("31 April") has no value (2000 had a 29 February).
+    return (f"--{month:02d}-{day:02d}" if _valid(2000, month, day) else None), True
 
 
 def _slash_day(match: re.Match[str], published: date | None, sentence: str) -> tuple[str | None, bool]:
