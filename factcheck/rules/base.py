@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations
 from pathlib import PurePath
 from types import ModuleType
 
@@ -36,16 +35,33 @@ STOPWORDS = frozenset(
 
 def sharing_pairs(sets: Iterable[frozenset], max_rows: int = MAX_SHARED_ROWS) -> dict[tuple[int, int], tuple[int, int]]:
     """(first, second) -> (items in common, items in either) for every pair of sets sharing
-    an item held by at most `max_rows` sets. Cost follows the overlaps, not the pairs; the
-    bound keeps a word or count repeated all over a story (or a draft made of one sentence
-    over and over) from pairing every sentence with every other."""
+    an item held by at most `max_rows` sets. Sparse products, so cost follows the overlaps,
+    not the pairs; the bound keeps a word or count repeated all over a story (or a draft made
+    of one sentence over and over) from pairing every sentence with every other."""
+    from scipy.sparse import csr_matrix
+
     sets = list(sets)
-    rows_of: dict[object, list[int]] = {}
+    rows, columns, index = [], [], {}
     for row, items in enumerate(sets):
         for item in items:
-            rows_of.setdefault(item, []).append(row)
-    pairs = {pair for rows in rows_of.values() if len(rows) <= max_rows for pair in combinations(rows, 2)}
-    return {(first, second): (len(sets[first] & sets[second]), len(sets[first] | sets[second])) for first, second in pairs}
+            rows.append(row)
+            columns.append(index.setdefault(item, len(index)))
+    if not index:
+        return {}
+    matrix = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(len(sets), len(index)))
+    held_by = np.asarray(matrix.sum(axis=0)).ravel()
+    rare = matrix[:, np.flatnonzero(held_by <= max_rows)]
+    candidates = (rare @ rare.T).tocoo()
+    keep = candidates.row < candidates.col
+    first, second = candidates.row[keep], candidates.col[keep]
+    if not len(first):
+        return {}
+    common = np.asarray(matrix[first].multiply(matrix[second]).sum(axis=1)).ravel()
+    sizes = np.asarray(matrix.sum(axis=1)).ravel()
+    return {
+        (int(a), int(b)): (int(shared), int(sizes[a] + sizes[b] - shared))
+        for a, b, shared in zip(first, second, common)
+    }
 
 
 def distinctive_counts(claim: Claim) -> frozenset[tuple]:
