@@ -107,7 +107,7 @@ def check(
     missing = [path for path in paths if not path.exists()]
     if missing:
         raise fail(f"{missing[0]}: no such file or folder; nothing was checked or written")
-    _probe_cluster(dask)
+    _probe_cluster(dask, workers)
     if output not in (None, "-") and Path(output).is_dir():
         raise fail(f"{output}: cannot write the report there: it is a folder; give a file name; nothing was checked")
     try:
@@ -171,8 +171,11 @@ def check(
             raise typer.Exit(EXIT_FINDINGS)
 
 
-def _probe_cluster(address: str | None) -> None:
-    """An unreachable scheduler is one line before anything is loaded or read."""
+def _probe_cluster(address: str | None, workers: int | None) -> None:
+    """Options that cannot work, and an unreachable scheduler, are one line before anything is
+    loaded or read."""
+    if address is not None and workers is not None:
+        raise fail("give --dask ADDRESS (an existing cluster) or --workers N (a cluster here), not both")
     if address:
         from factcheck.workers import RunnerError, probe
 
@@ -239,7 +242,7 @@ def nightly(
         raise fail(f"--date must be YYYY-MM-DD, not {night!r}") from None
     if not inbox.is_dir():
         raise fail(f"{inbox}: no such folder")
-    _probe_cluster(dask)
+    _probe_cluster(dask, workers)
     archive = archive or output_folder([inbox]) / "claims"
     reports = reports or output_folder([inbox]) / "reports"
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}

@@ -151,19 +151,34 @@ def connect(address: str | None, workers: int | None, spec: EmbedderSpec, track:
             client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
         except (OSError, TimeoutError) as error:
             raise RunnerError(f"no Dask scheduler reachable at {address} ({_reason(error)}); nothing was checked") from None
-        return OnDask(client, spec, owns_cluster=False, track=track)
-    # Each worker process's model runtime gets its share of this machine's cores.
+        return _started(client, spec, owns_cluster=False, track=track)
+    # Each worker process's model runtime gets its share of this machine's cores (the nannies
+    # pass it on to a worker they restart, too).
     threads = str(max(1, (os.cpu_count() or 1) // (workers or 1)))
-    previous = os.environ.get(THREADS_VARIABLE)
-    os.environ[THREADS_VARIABLE] = threads
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50, env={THREADS_VARIABLE: threads}
+    )
     try:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40)
-    finally:
-        if previous is None:
-            os.environ.pop(THREADS_VARIABLE, None)
-        else:
-            os.environ[THREADS_VARIABLE] = previous
-    return OnDask(Client(cluster, set_as_default=False), spec, owns_cluster=True, track=track)
+        client = Client(cluster, set_as_default=False)
+    except BaseException:
+        cluster.close()
+        raise
+    return _started(client, spec, owns_cluster=True, track=track)
+
+
+def _started(client: Client, spec: EmbedderSpec, owns_cluster: bool, track: Track) -> OnDask:
+    """The runner, once every worker has loaded the model; a worker that cannot (another
+    factcheck, a model it cannot find or verify) is one line, and the cluster is closed."""
+    try:
+        return OnDask(client, spec, owns_cluster=owns_cluster, track=track)
+    except BaseException as error:
+        cluster = client.cluster if owns_cluster else None
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        if isinstance(error, RunnerError) or not isinstance(error, Exception):
+            raise
+        raise RunnerError(f"a Dask worker could not start: {_reason(error)}") from None
 
 
 _LOADED: dict[EmbedderSpec, Embedder] = {}

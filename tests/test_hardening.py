@@ -189,3 +189,33 @@ def test_a_damaged_archive_stops_the_night_in_one_line_and_is_left_as_it_was(tmp
     assert archive.read_bytes() == b"\x00garbage" * 500
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(archive).execute("SELECT 1 FROM sqlite_master").fetchall()
+
+
+def test_a_carriage_return_in_a_file_name_cannot_end_its_markdown_code_span(tmp_path):
+    from markdown_it import MarkdownIt
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "a.txt").write_text("Jenny Turnross was named director of the council.\n", encoding="utf-8")
+    (drafts / "x\r<div><img src=x onerror=y>\r.rtf").write_text("x", encoding="utf-8")
+    analysis = check_paths([str(drafts)], Settings(), TfidfEmbedder())
+    html = MarkdownIt("commonmark").render(render(analysis.result, "markdown"))
+    assert "<img" not in html and "<div>" not in html
+
+
+def test_in_a_large_cluster_a_pair_sharing_a_count_is_compared_even_when_least_alike(monkeypatch):
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    import factcheck.rules.alignment as alignment
+
+    monkeypatch.setattr(alignment, "EXACT_GROUP", 3)
+    monkeypatch.setattr(alignment, "MAX_PARTNERS", 2)
+    angles = np.linspace(0.0, 1.2, 6)
+    vectors = np.stack([np.cos(angles), np.sin(angles)], axis=1).astype(np.float32)
+    claims = [SimpleNamespace(sentence=SimpleNamespace(text=f"sentence {number}")) for number in range(6)]
+    story = SimpleNamespace(claims=claims, vectors=vectors, clusters=[list(range(6))], memo={}, linked_pairs=lambda: [(0, 5)])
+    pairs = {(first, second): linked for first, second, _, linked in alignment._candidate_pairs(story)}
+    assert pairs[(0, 5)] is True
+    assert (0, 4) not in pairs  # not among either one's two nearest: the bound is in force

@@ -105,3 +105,19 @@ def test_a_worker_running_other_code_refuses_its_tasks():
 
     with pytest.raises(RunnerError, match="another version of factcheck"):
         worker_embedder(EmbedderSpec(code="a fingerprint of some other factcheck"))
+
+
+def test_a_cluster_whose_workers_cannot_start_is_one_line_and_is_shut_down():
+    import multiprocessing
+
+    from factcheck.workers import EmbedderSpec, RunnerError, connect
+
+    with pytest.raises(RunnerError, match="another version of factcheck"):
+        connect(None, 1, EmbedderSpec(code="a fingerprint of some other factcheck"))
+    assert multiprocessing.active_children() == []
+
+
+def test_dask_and_workers_together_are_refused_in_one_line(tmp_path):
+    result = runner.invoke(app, ["check", str(SEEDS), "--dask", "tcp://127.0.0.1:1", "--workers", "2", "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert result.output == "factcheck: error: give --dask ADDRESS (an existing cluster) or --workers N (a cluster here), not both\n"

@@ -67,7 +67,8 @@ class OnnxEmbedder:
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3
             # Several worker processes on one machine share its cores (see factcheck.workers).
-            options.intra_op_num_threads = int(os.environ.get(THREADS_VARIABLE, "0"))
+            threads = os.environ.get(THREADS_VARIABLE, "")
+            options.intra_op_num_threads = int(threads) if threads.isdigit() else 0
             session = onnxruntime.InferenceSession(str(self._folder / MODEL_FILE), options, providers=["CPUExecutionProvider"])
             tokenizer = Tokenizer.from_file(str(self._folder / TOKENIZER_FILE))
             tokenizer.enable_truncation(max_length=MAX_TOKENS)

@@ -55,7 +55,7 @@ def _shorten(text: str, limit: int) -> str:
 def _code(text: str) -> str:
     """A file name as a code span, exactly as written: the fence is one backtick longer than
     any run of backticks in the name, so nothing in it can close the span early."""
-    text = text.replace("\n", " ")
+    text = text.replace("\r", " ").replace("\n", " ").replace("\u2028", " ").replace("\u2029", " ")
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

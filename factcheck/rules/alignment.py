@@ -19,6 +19,7 @@ import numpy as np
 from factcheck.records import Claim, Mention
 from factcheck.rules.base import StoryContext
 
+EXACT_GROUP = 200
 MAX_PARTNERS = 16
 # Longer word lists are not aligned: the longest sentence of realnews_dev has 134 words, and
 # aligning a run of a few words repeated hundreds of times costs seconds a pair.
@@ -119,10 +120,11 @@ def aligned_pairs(story: StoryContext, min_similarity: float) -> Iterator[tuple[
 
 def _candidate_pairs(story: StoryContext) -> list[tuple[int, int, float, bool]]:
     """Every pair that some threshold could align, with its similarity; computed once per
-    story for the several rules that ask (each with its own threshold). Within a group each
-    wording is paired with its MAX_PARTNERS most alike other wordings, and a wording repeated
-    in many drafts with its first MAX_COPIES copies: every pair in any real story, and a bound
-    on how many pairs a draft that repeats itself can make."""
+    story for the several rules that ask (each with its own threshold). A group of more than
+    EXACT_GROUP wordings pairs each with its MAX_PARTNERS most alike (pairs sharing wording or
+    a count always stay), and a wording repeated in many drafts pairs with its first
+    MAX_COPIES copies: every pair in any real story, and a bound on how many pairs a draft
+    that repeats itself can make."""
     key = ("candidate pairs",)
     if key not in story.memo:
         linked = set(story.linked_pairs())
@@ -134,29 +136,36 @@ def _candidate_pairs(story: StoryContext) -> list[tuple[int, int, float, bool]]:
                 copies.setdefault(texts[index], []).append(index)
             wordings = list(copies.values())
             vectors = story.vectors[[rows[0] for rows in wordings]].astype(np.float64)
-            found = []
+            found = {}
             for first, second, similarity in _nearest_pairs(vectors):
                 for a in wordings[first][:MAX_COPIES]:
                     for b in wordings[second][:MAX_COPIES]:
                         pair = (min(a, b), max(a, b))
-                        found.append((*pair, similarity, pair in linked))
-            pairs.extend(sorted(found))
+                        found[pair] = (*pair, similarity, pair in linked)
+            members = set(group)
+            for pair in linked:  # a pair that shares its wording or a count is always compared
+                if pair not in found and pair[0] in members and pair[1] in members:
+                    found[pair] = (*pair, float(story.vectors[pair[0]] @ story.vectors[pair[1]]), True)
+            pairs.extend(sorted(found.values()))
         story.memo[key] = pairs
     return story.memo[key]
 
 
 def _nearest_pairs(vectors: np.ndarray) -> list[tuple[int, int, float]]:
-    """(i, j, similarity) with i < j for each row and its MAX_PARTNERS most similar rows
-    (every pair when there are no more rows than that), row blocks at a time."""
+    """(i, j, similarity) with i < j: every pair in a group of up to EXACT_GROUP wordings (every
+    real story's clusters), else each row with its MAX_PARTNERS most similar rows, row blocks
+    at a time."""
     count = len(vectors)
+    if count <= EXACT_GROUP:
+        similarities = (vectors @ vectors.T).tolist()
+        return [(first, second, similarities[first][second]) for first in range(count) for second in range(first + 1, count)]
     chosen: dict[tuple[int, int], float] = {}
     for start in range(0, count, SIMILARITY_BLOCK):
         block = vectors[start : start + SIMILARITY_BLOCK] @ vectors.T
         for offset, row in enumerate(block):
             index = start + offset
             row[index] = -np.inf
-            partners = range(count) if count <= MAX_PARTNERS + 1 else np.argpartition(-row, MAX_PARTNERS)[:MAX_PARTNERS]
-            for partner in partners:
+            for partner in np.argpartition(-row, MAX_PARTNERS)[:MAX_PARTNERS]:
                 if partner != index:
                     chosen[(min(index, int(partner)), max(index, int(partner)))] = float(row[partner])
     return [(first, second, similarity) for (first, second), similarity in chosen.items()]
