@@ -126,6 +126,18 @@ def fold_word(word: str) -> str:
     return word
 
 
+def censored_match(first: str, second: str) -> bool:
+    """"f***ing" / "f**king" / "fucking": a word with asterisks stands for any word that
+    fills them (two censored words, for any word that fits both's first letter)."""
+    starred = [word for word in (first, second) if "*" in word]
+    if not starred or first[:1].lower() != second[:1].lower():
+        return False
+    if len(starred) == 2:
+        return True
+    pattern, other = (first, second) if "*" in first else (second, first)
+    return re.fullmatch(re.sub(r"\\\*+", "[a-z]*", re.escape(pattern.lower())), other.lower()) is not None
+
+
 def same_word_family(first: str, second: str) -> bool:
     """"operation" / "operations", "complacent" / "complacency": one word inflected or
     derived, which a second reporter's transcript changes without changing what was said."""

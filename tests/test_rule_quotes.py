@@ -82,3 +82,20 @@ def test_a_speaker_named_by_a_connective_and_one_name_resolves_to_the_story_pers
 def test_a_hyphen_inside_a_word_is_print_not_wording():
     first = "Cllr Liz Parsons said: “Every dog in the city must now be micro-chipped by its owner.”"
     assert findings_of("quote-mismatch", {"a.txt": first, "b.txt": first.replace("micro-chipped", "microchipped")}) == []
+
+
+def test_a_compound_as_one_word_or_two_is_print_but_another_word_is_not():
+    joined = "He said: “The healthcare system needs a long term plan for every patient.”"
+    split = "He said: “The health care system needs a long-term plan for every patient.”"
+    assert findings_of("quote-mismatch", {"a.txt": joined, "b.txt": split}) == []
+    (found,) = findings_of("quote-mismatch", {"a.txt": joined, "b.txt": split.replace("long-term", "short-term")})
+    assert "short-term" in found.message
+
+
+def test_a_censored_word_is_print_but_a_different_word_is_not():
+    plain = "He said: “This is a fucking disgrace and the council should be ashamed of how it treated the families.”"
+    starred = plain.replace("fucking", "f***ing")
+    assert findings_of("quote-mismatch", {"a.txt": starred, "b.txt": starred.replace("f***ing", "f**king")}) == []
+    assert findings_of("quote-mismatch", {"a.txt": plain, "b.txt": starred}) == []
+    (found,) = findings_of("quote-mismatch", {"a.txt": starred, "b.txt": starred.replace("f**king", "f***ing").replace("disgrace", "triumph")})
+    assert "triumph" in found.message and "f***ing" not in found.message

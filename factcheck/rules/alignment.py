@@ -26,7 +26,8 @@ MAX_PARTNERS = 16
 MAX_ALIGNED_WORDS = 150
 MAX_COPIES = 32
 SIMILARITY_BLOCK = 1024
-WORD = re.compile(r"[\w’'£$%.-]*\w[%]?|[\w]")
+# A word censored with asterisks ("f***ing", "s***") is one word, not two.
+WORD = re.compile(r"\w+\*+\w*|[\w’'£$%.-]*\w[%]?|[\w]")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ How it decides
 
     Only words that carry meaning count. Both sides of each difference are folded to one
     spelling first (typographic marks, contractions, British/American spelling, "Sept." for
-    "September", "ten" for "10", brackets, ellipses and [sic]; see ``factcheck.lexicon``): a
+    "September", "ten" for "10", brackets, ellipses and [sic], a compound written as one word
+    or two, a word censored with asterisks; see ``factcheck.lexicon``): a
     difference that vanishes, or that changes only function words ("the" for "a", an added
     "that"), or one word for the same word inflected ("operation" / "operations"), is how
     print differs, not what was said. Words only left out inside the shared stretch are an
@@ -37,7 +38,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from factcheck.lexicon import NEGATIONS, carries_meaning, fold_word, folded_words, is_number, same_word_family
+from factcheck.lexicon import NEGATIONS, carries_meaning, censored_match, fold_word, folded_words, is_number, same_word_family
 from factcheck.records import Claim, Evidence, Finding, Mention, Quote
 from factcheck.rules.alignment import Difference, Word, words_of
 from factcheck.rules.base import Parameter, StoryContext, finding, sharing_pairs
@@ -149,7 +150,11 @@ def changes_meaning(difference: Difference) -> bool:
     """Whether the two sides say different things once folded to one spelling. Words only
     left out are an extract (quoting drops words, with or without an ellipsis) unless they
     are a negation or a number; words replaced must replace a word that carries meaning
-    with one that is not the same word inflected ("operation" / "operations")."""
+    with one that is not the same word inflected ("operation" / "operations"). A compound
+    written as one word or two ("healthcare" / "health care") and a censored word
+    ("f***ing" / "f**king") are print, not wording."""
+    if _print_variant(difference):
+        return False
     first = folded_words(difference.first_text())
     second = folded_words(difference.second_text())
     only_first = [word for word in first if word not in second and carries_meaning(word)]
@@ -160,6 +165,17 @@ def changes_meaning(difference: Difference) -> bool:
         word for word in only_first if not any(same_word_family(word, other) for other in only_second)
     ] + [word for word in only_second if not any(same_word_family(word, other) for other in only_first)]
     return bool(unmatched)
+
+
+def _print_variant(difference: Difference) -> bool:
+    if "".join(folded_words(difference.first_text())) == "".join(folded_words(difference.second_text())):
+        return bool(difference.first and difference.second)
+    pairs = list(zip(difference.first, difference.second))
+    return (
+        len(difference.first) == len(difference.second)
+        and any("*" in a.text + b.text for a, b in pairs)
+        and all(a.key == b.key or censored_match(a.text, b.text) for a, b in pairs)
+    )
 
 
 def _change(difference: Difference) -> str:
