@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 
 import pytest
 from conftest import extracted_story
@@ -55,3 +56,11 @@ def test_one_edit_makes_one_finding_naming_the_other_rules():
     merged = merge_same_edit([swapped, attributed, elsewhere])
     assert [f.rule for f in merged] == ["quote-attribution", "number-mismatch"]
     assert merged[0].message == "The same words, two speakers. (Also found by entity-mismatch.)"
+
+
+def test_one_rule_saying_two_things_about_the_same_sentences_makes_two_findings():
+    turnbull = finding("name-variant", 0.9, [("a.txt", 0), ("b.txt", 5)], "Ms Turnbull is a misspelling.")
+    turnrose = finding("name-variant", 0.8, [("a.txt", 0), ("b.txt", 5)], "Jenny Turnrose is a misspelling.")
+    turnrose = replace(turnrose, evidence=tuple(replace(e, span="Jenny Turnrose") for e in turnrose.evidence))
+    assert len(merge_same_edit([turnbull, turnrose])) == 2
+    assert len(merge_same_edit([turnbull, replace(turnbull, id="again", confidence=0.5)])) == 1

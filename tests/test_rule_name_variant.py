@@ -101,3 +101,17 @@ def test_the_same_name_words_in_another_order_are_another_person():
         "b.txt": "The commander, Mohamed Hassan, was killed in the strike.",
     }
     assert findings_for(texts) == []
+
+
+def test_a_surname_only_misspelling_is_found_beside_a_second_spelling_of_the_same_person():
+    found = findings_for(
+        {
+            "a.txt": "Jenny Turnross had been named as the new corporate director.\n"
+            "He also made reference to Ms Turnbull starting her role next month.",
+            "b.txt": "Jenny Turnross, corporate director of children's services, spoke.",
+            "c.txt": "Jenny Turnrose, the corporate director, said the council was improving.",
+        }
+    )
+    variants = {found_one.evidence[0].span: found_one.message for found_one in found}
+    assert set(variants) == {"Ms Turnbull", "Jenny Turnrose"}
+    assert "misspelling of “Jenny Turnross”" in variants["Ms Turnbull"]

@@ -104,13 +104,11 @@ def decide(findings: list[Finding], story: StoryContext, model: DecisionModel | 
 
 
 def merge_same_edit(findings: list[Finding]) -> list[Finding]:
-    """One finding per pair of sentences: where several rules flag the same sentences (a
-    swapped speaker is also a changed name), the most confident one speaks, and names the
-    others."""
+    """One finding per edit: where several rules flag the same sentences (a swapped speaker
+    is also a changed name), the most confident one speaks, and names the others."""
     groups: list[list[Finding]] = []
     for finding in sorted(findings, key=lambda f: (-f.confidence, f.id)):
-        sentences = _sentences(finding)
-        home = next((group for group in groups if len(sentences & _sentences(group[0])) >= min(2, len(sentences))), None)
+        home = next((group for group in groups if _same_edit(finding, group[0])), None)
         if home is None:
             groups.append([finding])
         else:
@@ -121,6 +119,20 @@ def merge_same_edit(findings: list[Finding]) -> list[Finding]:
         note = f" (Also found by {', '.join(also)}.)" if also else ""
         merged.append(replace(leader, message=leader.message + note))
     return merged
+
+
+def _same_edit(finding: Finding, leader: Finding) -> bool:
+    """Two findings that cite the same sentences, unless one rule says two different things
+    about them: "Ms Turnbull" and "Jenny Turnrose" are each a misspelling of "Jenny Turnross",
+    cited in the same sentences, and each is its own finding."""
+    sentences = _sentences(finding)
+    if len(sentences & _sentences(leader)) < min(2, len(sentences)):
+        return False
+    return finding.rule != leader.rule or _spans(finding) == _spans(leader)
+
+
+def _spans(finding: Finding) -> frozenset[str]:
+    return frozenset(evidence.span for evidence in finding.evidence)
 
 
 def _sentences(finding: Finding) -> set[tuple[str, int]]:

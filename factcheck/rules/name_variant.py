@@ -12,8 +12,10 @@ How it decides
     * A surname-only mention ("Ms Turnbull") that matches nobody the story introduced is the
       strongest sign: copy never refers to an unintroduced person by surname alone. It is
       paired with the introduced person whose surname is closest, when that is clearly closer
-      than the next (``min_margin``), both surnames start with the same letter, honorifics do
+      than the next other person (``min_margin``), both surnames start with the same letter, honorifics do
       not disagree on gender, and the surnames are similar enough (``min_surname_similarity``).
+      Two spellings of one introduced name ("Jenny Turnross" / "Jenny Turnrose") are one
+      person, not two rivals: the orphan is paired with the spelling more articles use.
     * Two full names are paired when every word of the shorter one has a close match in the
       other (``min_full_name_similarity``, the weakest match counts: accents and hyphens
       aside, an initial matches its name and a nickname its given name, Liz/Elizabeth), or
@@ -137,9 +139,20 @@ def _closest_introduced(
     )
     if not scored or scored[0][0] < parameters["min_surname_similarity"]:
         return None
-    if len(scored) > 1 and scored[0][0] - scored[1][0] < parameters["min_margin"]:
+    best = scored[0][1]
+    # Spellings of the best match ("Jenny Turnrose" beside "Jenny Turnross") are one person,
+    # not a rival: the orphan is paired with the spelling most articles use.
+    same_person = [person for _, person in scored if person is best or _variants(best, person, parameters)]
+    rivals = [score for score, person in scored if not any(person is one for one in same_person)]
+    if rivals and scored[0][0] - rivals[0] < parameters["min_margin"]:
         return None
-    return scored[0][1]
+    return max(same_person, key=_weight)
+
+
+def _variants(first: Person, second: Person, parameters: Mapping[str, float]) -> bool:
+    """Two introduced names the rule takes for one person spelled two ways."""
+    score = full_name_similarity(first, second)
+    return score >= parameters["min_full_name_similarity"] and _genders_agree(first, second) and not _relatives(first, second)
 
 
 def _same_initial(first: str, second: str) -> bool:
