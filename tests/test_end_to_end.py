@@ -145,3 +145,23 @@ def test_a_newsroom_day_seeds_plus_a_word_table_and_a_markdown_draft(tmp_path):
     candidates = check_paths([str(drafts)], Settings(), TfidfEmbedder(), judge=keep_all).result.findings
     ratio = [f for f in candidates if f.rule == "number-mismatch" and {e.span for e in f.evidence} >= {"3 out of 5"}]
     assert ratio and any(e.span.startswith("four out of five") for e in ratio[0].evidence)
+
+
+def test_a_draft_misspelling_turnross_another_way_keeps_the_turnbull_finding(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for seed in (ROOT / "seeds").glob("*.txt"):
+        (drafts / seed.name).write_bytes(seed.read_bytes())
+    (drafts / "005_extra.txt").write_text(
+        "Council leader speaks out\n\nJenny Turnrose, the corporate director of children's services, said the council "
+        "was working hard to improve after the Ofsted inspection.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.json"
+    completed = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", str(drafts), "--format", "json", "--output", str(out)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+    )
+    assert completed.returncode == 1, completed.stderr
+    spans = {f["evidence"][0]["span"] for f in json.loads(out.read_text(encoding="utf-8"))["findings"] if f["rule"] == "name-variant"}
+    assert spans == {"Ms Turnbull", "Jenny Turnrose"}
