@@ -115,3 +115,4 @@ def test_a_surname_only_misspelling_is_found_beside_a_second_spelling_of_the_sam
     variants = {found_one.evidence[0].span: found_one.message for found_one in found}
     assert set(variants) == {"Ms Turnbull", "Jenny Turnrose"}
     assert "misspelling of “Jenny Turnross”" in variants["Ms Turnbull"]
+

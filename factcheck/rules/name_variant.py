@@ -140,6 +140,8 @@ def _closest_introduced(
     if not scored or scored[0][0] < parameters["min_surname_similarity"]:
         return None
     best = scored[0][1]
+    if scored[0][0] >= 1.0:
+        return None  # the surname is spelt right: a namesake left unresolved, not a misspelling
     # Spellings of the best match ("Jenny Turnrose" beside "Jenny Turnross") are one person,
     # not a rival: the orphan is paired with the spelling most articles use.
     same_person = [person for _, person in scored if person is best or _variants(best, person, parameters)]
