@@ -135,7 +135,7 @@ def censored_match(first: str, second: str) -> bool:
     if len(starred) == 2:
         return True
     pattern, other = (first, second) if "*" in first else (second, first)
-    return re.fullmatch(re.sub(r"\\\*+", "[a-z]*", re.escape(pattern.lower())), other.lower()) is not None
+    return re.fullmatch(re.escape(pattern.lower()).replace(r"\*", "[a-z]*"), other.lower()) is not None
 
 
 def same_word_family(first: str, second: str) -> bool:

@@ -12,8 +12,9 @@ How it decides
     * A surname-only mention ("Ms Turnbull") that matches nobody the story introduced is the
       strongest sign: copy never refers to an unintroduced person by surname alone. It is
       paired with the introduced person whose surname is closest, when that is clearly closer
-      than the next other person (``min_margin``), both surnames start with the same letter, honorifics do
-      not disagree on gender, and the surnames are similar enough (``min_surname_similarity``).
+      than the next other person (``min_margin``), both surnames start with the same letter,
+      honorifics do not disagree on gender, and the surnames are similar enough
+      (``min_surname_similarity``).
       Two spellings of one introduced name ("Jenny Turnross" / "Jenny Turnrose") are one
       person, not two rivals: the orphan is paired with the spelling more articles use.
     * Two full names are paired when every word of the shorter one has a close match in the
@@ -145,7 +146,7 @@ def _closest_introduced(
     # Spellings of the best match ("Jenny Turnrose" beside "Jenny Turnross") are one person,
     # not a rival: the orphan is paired with the spelling most articles use.
     same_person = [person for _, person in scored if person is best or _variants(best, person, parameters)]
-    rivals = [score for score, person in scored if not any(person is one for one in same_person)]
+    rivals = [score for score, person in scored if id(person) not in {id(one) for one in same_person}]
     if rivals and scored[0][0] - rivals[0] < parameters["min_margin"]:
         return None
     return max(same_person, key=_weight)
