@@ -308,11 +308,19 @@ def list_rules(
     rule: Annotated[str | None, typer.Argument(help="A rule name or code to explain.", show_default=False)] = None,
 ) -> None:
     """List the rules, or explain one (`factcheck rules name-variant`)."""
+    from factcheck.decide import bundled_model, reach
     from factcheck.rules import RULES, find_rule
 
     if rule is None:
+        typer.echo(f"{'code':<6} {'name':<18} {'reported':<8} summary")
         for item in RULES.values():
-            typer.echo(f"{item.code}  {item.name:<18} {item.severity:<7} {item.summary}")
+            typer.echo(f"{item.code:<6} {item.name:<18} {reach(item.name, item.severity).label:<8} {item.summary}")
+        typer.echo(
+            "\nreported: 'decided' means the decision layer reports a candidate or not and grades it (high from a"
+            f"\ncalibrated confidence of {bundled_model().high_from:.1f}); 'never' means it reports none of the rule's candidates; 'high' or"
+            "\n'medium' is the rule's own grade, for a rule the decision layer was not fitted on. A severity set"
+            "\nin the settings re-grades what is reported. `factcheck rules CODE` explains one rule."
+        )
         return
     found = find_rule(rule)
     if found is None:
@@ -321,7 +329,10 @@ def list_rules(
         f"    {key} = {parameter.default}   # {parameter.help} ({parameter.low} to {parameter.high})"
         for key, parameter in found.declared.items()
     ) or "    (none)"
-    typer.echo(f"{found.code} {found.name} (default severity: {found.severity})\n\n{found.docs}\n\nSettings ([rules.{found.name}]):\n{parameters}")
+    typer.echo(
+        f"{found.code} {found.name} (the rule's own severity: {found.severity})\n"
+        f"Reported: {reach(found.name, found.severity).detail}.\n\n{found.docs}\n\nSettings ([rules.{found.name}]):\n{parameters}"
+    )
 
 
 @app.callback(invoke_without_command=True)

@@ -243,3 +243,22 @@ def test_ignore_asks_which_drafts_when_several_folders_reported_the_id(tmp_path,
     named = runner.invoke(app, ["ignore", finding["id"], str(tmp_path / "monday"), "--reason", "married name"])
     assert named.exit_code == 0 and (tmp_path / "monday" / ".factcheck-baseline.json").is_file()
     assert not (tmp_path / "tuesday" / ".factcheck-baseline.json").exists()
+
+
+def test_rules_say_how_each_rule_reaches_a_report():
+    listed = runner.invoke(app, ["rules"]).output
+    rows = {line.split()[1]: line.split()[2] for line in listed.splitlines() if line.startswith("FC")}
+    assert rows["quote-attribution"] == "never" and rows["name-variant"] == "decided" and rows["house-style"] == "high"
+    page = runner.invoke(app, ["rules", "FC602"]).output
+    assert "Reported: never" in page.splitlines()[1]
+
+
+def test_the_readme_rules_table_says_what_the_shipped_model_does():
+    from pathlib import Path
+
+    from factcheck.decide import reach
+    from factcheck.rules import RULES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = {cells[1]: cells[3] for line in readme.splitlines() if line.startswith("| FC") for cells in [line.split(" | ")]}
+    assert table == {name: reach(name, rule.severity).label for name, rule in RULES.items()}

@@ -64,3 +64,14 @@ def test_one_rule_saying_two_things_about_the_same_sentences_makes_two_findings(
     turnrose = replace(turnrose, evidence=tuple(replace(e, span="Jenny Turnrose") for e in turnrose.evidence))
     assert len(merge_same_edit([turnbull, turnrose])) == 2
     assert len(merge_same_edit([turnbull, replace(turnbull, id="again", confidence=0.5)])) == 1
+
+
+def test_reach_says_whether_a_rule_can_be_reported_and_by_whom():
+    from factcheck.decide import reach
+
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data["thresholds"] = {"name-variant": 0.4, "quote-attribution": 1.01}
+    model = DecisionModel.from_json(data)
+    assert reach("name-variant", "high", model).label == "decided"
+    assert reach("quote-attribution", "high", model).label == "never"
+    assert reach("house-style", "medium", model).label == "medium"

@@ -43,14 +43,13 @@ from benchmarks.detection.realnews import (  # noqa: E402
     labelled_candidates,
     realnews_candidates,
 )
-from factcheck.decide import FEATURES, MODEL_PATH, keep_all  # noqa: E402
+from factcheck.decide import FEATURES, MODEL_PATH, RULE_PRECISION, keep_all  # noqa: E402
 from factcheck.embed import load_embedder  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SEED = 13
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
-RULE_PRECISION = 0.8
 MIN_ABOVE = 3
 MIN_NATURAL = 5
 HIGH_PRECISION = 0.8

@@ -32,6 +32,8 @@ from factcheck.records import Finding, Severity
 from factcheck.rules.base import StoryContext
 
 MODEL_PATH = Path(__file__).with_name("model.json")
+# The share of a rule's findings that must be right for it to be reported (benchmarks/decision/fit.py).
+RULE_PRECISION = 0.8
 Decide = Callable[[list[Finding], StoryContext], list[Finding]]
 
 
@@ -103,6 +105,34 @@ def decide(findings: list[Finding], story: StoryContext, model: DecisionModel | 
     return merge_same_edit(kept)
 
 
+@dataclass(frozen=True)
+class Reach:
+    """How a rule's candidates reach a report: `label` for a table, `detail` for its page."""
+
+    label: str
+    detail: str
+
+
+def reach(rule: str, own_severity: str, model: DecisionModel | None = None) -> Reach:
+    """Whether the decision layer reports a rule's candidates, and where their severity comes
+    from, so no rule is switched off without saying so."""
+    model = model or bundled_model()
+    if rule not in model.rules:
+        return Reach(own_severity, f"always, {own_severity}, with the rule's own confidence (the decision layer was not fitted on it)")
+    threshold = model.thresholds[rule]
+    if threshold > 1:
+        return Reach(
+            "never",
+            "never: on the stories the decision layer was fitted on, no cut-off made its findings "
+            f"right {RULE_PRECISION:.0%} of the time, so it reports none",
+        )
+    return Reach(
+        "decided",
+        f"as the decision layer decides: from probability {threshold:.2f}; high from a calibrated confidence of "
+        f"{model.high_from:.2f}, else medium",
+    )
+
+
 def merge_same_edit(findings: list[Finding]) -> list[Finding]:
     """One finding per edit: where several rules flag the same sentences (a swapped speaker
     is also a changed name), the most confident one speaks, and names the others."""
@@ -144,4 +174,4 @@ def keep_all(findings: list[Finding], story: StoryContext) -> list[Finding]:
     return findings
 
 
-__all__ = ["FEATURES", "Decide", "DecisionModel", "DecisionModelError", "decide", "keep_all", "merge_same_edit"]
+__all__ = ["FEATURES", "Decide", "DecisionModel", "DecisionModelError", "Reach", "decide", "keep_all", "merge_same_edit", "reach"]
