@@ -11,19 +11,22 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test clean
 
+# Installs say nothing unless they fail (-qq: pip's errors only, and the build's own output is
+# shown only when the build fails), so a successful demo ends on the report's one line.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet $(TORCH)
-	$(BIN)/python -m pip install --quiet -e '.[dev,static,dask]'
-	touch $(STAMP)
+	@echo "Setting up $(VENV) (first run only: a few minutes)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -qq --upgrade pip
+	@$(BIN)/python -m pip install -qq $(TORCH)
+	@$(BIN)/python -m pip install -qq -e '.[dev,static,dask]'
+	@touch $(STAMP)
 
 # Exit 1 means "findings at or above --fail-on": that is the demo working, not failing.
 demo: $(STAMP)
-	$(BIN)/factcheck check seeds/ --output reports/seeds.html; status=$$?; [ $$status -le 1 ]
+	@$(BIN)/factcheck check seeds/ --output reports/seeds.html; status=$$?; [ $$status -le 1 ]
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) reports/*.html reports/*.json claims/*.jsonl

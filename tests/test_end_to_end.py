@@ -165,3 +165,21 @@ def test_a_draft_misspelling_turnross_another_way_keeps_the_turnbull_finding(tmp
     assert completed.returncode == 1, completed.stderr
     spans = {f["evidence"][0]["span"] for f in json.loads(out.read_text(encoding="utf-8"))["findings"] if f["rule"] == "name-variant"}
     assert spans == {"Ms Turnbull", "Jenny Turnrose"}
+
+
+
+def test_make_demo_on_a_fresh_clone_says_little_on_success(tmp_path):
+    """The README's first command as a newcomer runs it: a new venv, every install, the
+    demo (about two minutes). Success is a handful of lines ending on the report's path."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, timeout=120)
+    python = Path(sys.base_prefix) / "bin" / "python3"
+    completed = subprocess.run(
+        ["make", "--no-print-directory", "demo", f"PYTHON={python}"], cwd=clone, capture_output=True, text=True, timeout=1200
+    )
+    lines = (completed.stdout + completed.stderr).strip().splitlines()
+    assert completed.returncode == 0, lines[-20:]
+    assert len(lines) <= 5, lines[:20]
+    assert "reports/seeds.html" in completed.stdout.strip().splitlines()[-1]
