@@ -262,3 +262,21 @@ def test_the_readme_rules_table_says_what_the_shipped_model_does():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     table = {cells[1]: cells[3] for line in readme.splitlines() if line.startswith("| FC") for cells in [line.split(" | ")]}
     assert table == {name: reach(name, rule.severity).label for name, rule in RULES.items()}
+
+
+def test_help_reads_at_80_columns_with_no_bool_placeholders_and_no_cut_values():
+    import os
+
+    previous = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "80"
+    try:
+        top = runner.invoke(app, ["--help"]).output
+        check = runner.invoke(app, ["check", "--help"]).output
+    finally:
+        if previous is None:
+            os.environ.pop("COLUMNS", None)
+        else:
+            os.environ["COLUMNS"] = previous
+    assert "<bool>" not in top + check and "…" not in check
+    assert all(len(line) <= 80 for line in (top + check).splitlines())
+    assert "bundled all-MiniLM-L6-v2" in check
