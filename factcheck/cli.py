@@ -79,7 +79,7 @@ def say(line: str, err: bool = False) -> None:
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Draft files or folders (read recursively: .txt .md .html .docx).", show_default=False)],
     story_per_folder: Annotated[bool, typer.Option("--story-per-folder", help="Each immediate subfolder is a story of its own; articles are compared only within their story.")] = False,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: html, json, csv, markdown (a CMS comment, with finding ids), or concise (one line per finding, path:line:col: CODE [severity] message, on stdout).")] = OutputFormat.html,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: html, json, csv, markdown (a CMS comment, with finding ids), or concise (one line per finding, path:line:col: CODE [severity] message, on stdout; its last line counts them and ends in [factcheck-report], the mark that stops factcheck reading its own reports as drafts). Files not read are named on stderr in every format.")] = OutputFormat.html,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Report file, or - for stdout. [default: reports/<folder>.<format> in the current folder; .factcheck/reports/ when the current folder is one being checked; stdout for concise]", show_default=False)] = None,
     model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder or cached name. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
     backend: Annotated[Backend, typer.Option(help="Embedding backend: onnx (bundled model, no torch after a one-time export), torch (reference; any --model), static (distilled, fast, less faithful; needs the static extra), tfidf (no model).")] = Backend.onnx,
@@ -143,8 +143,7 @@ def check(
         raise fail(str(error)) from None
     result = baselines.apply(analysis.result, decisions, new_only)
     fmt = FORMATS[output_format.value]
-    if not (fmt.terminal and output in (None, "-")) or not result.articles:
-        _echo_input_problems(result, shown=loaded.warnings)
+    _echo_input_problems(result, shown=loaded.warnings)
     if not result.articles:
         raise fail("nothing to check: none of the given paths held a readable draft; nothing was written")
 

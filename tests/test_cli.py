@@ -232,6 +232,16 @@ def test_concise_format_is_one_line_per_finding_an_editor_can_jump_to(tmp_path):
     assert lines[-1].startswith("2 articles,") and lines[-1].endswith("). [factcheck-report]"), lines[-1]
 
 
+def test_a_file_not_read_is_named_on_stderr_in_concise_as_in_every_format(tmp_path):
+    write_story(tmp_path / "drafts", TURNBULL)
+    (tmp_path / "drafts" / "broken.docx").write_bytes(b"not a zip")
+    common = ["check", str(tmp_path / "drafts"), "--backend", "tfidf", "--no-cache", "--claims", str(tmp_path / "claims")]
+    for extra in (["-f", "concise"], ["-f", "json", "-o", str(tmp_path / "r.json")]):
+        result = runner.invoke(app, common + extra)
+        assert "broken.docx: not a valid Word document" in result.stderr
+        assert "broken.docx" not in result.stdout.replace("1 not read", "")
+
+
 def test_ignore_asks_which_drafts_when_several_folders_reported_the_id(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
     for folder in ("monday", "tuesday"):

@@ -7,9 +7,10 @@ The line and column are the first cited sentence's conflicting words. A Markdown
 read rendered, so its column would not be the file's: it gets the line alone
 ("drafts/a.md:14:"); Word files and web pages have no lines, so theirs say the paragraph
 ("drafts/a.docx: paragraph 3:").
-Findings a sub-editor accepted are left out; files not read and warnings follow, one line
-each, and a last line counts what was found and carries factcheck's mark, so a saved
-concise report is never read back as a draft.
+Findings a sub-editor accepted are left out. Files not read and warnings go to stderr, one
+line each, as in every format, so the report itself is findings only; its last line counts
+what was found (files not read included) and ends in factcheck's mark, "[factcheck-report]",
+so a saved concise report is never read back as a draft.
 """
 
 from __future__ import annotations
@@ -38,7 +39,5 @@ def render_concise(result: RunResult) -> str:
         also = "".join(f"also {at(evidence)}; " for evidence in others)
         message = " ".join(finding.message.split())
         lines.append(f"{at(first)}: {rule_code(finding.rule)} [{finding.severity}] {message} ({also}id {finding.id})")
-    lines.extend(f"{error.path}: {error.error}" for error in result.errors)
-    lines.extend(f"warning: {warning}" for warning in result.warnings)
     lines.append(f"{summary_line(result)}. [{MARK}]")
     return "\n".join(map(printable, lines)) + "\n"
