@@ -79,6 +79,21 @@ def test_markdown_front_matter_gives_title_and_date_and_is_not_text(tmp_path):
     assert paragraphs(article) == [" ".join(STORY.strip().split("\n"))]  # lines without a blank between are one Markdown paragraph
 
 
+def test_a_page_without_a_date_is_undated_whatever_year_its_body_mentions(tmp_path):
+    page = (
+        "<html><head><title>Sidebar</title></head><body><article><h1>Sidebar note</h1>"
+        "<p>The council said an inspection in 2018 found problems with the service, and it has since improved.</p>"
+        "<p>More work is planned for the coming months, and the council will publish a report on it.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "sidebar.html").write_text(page, encoding="utf-8")
+    (tmp_path / "2024-03-05-council.txt").write_text("Council news\n\nThe inspection in 2018 found problems.\n", encoding="utf-8")
+    (tmp_path / "council.txt").write_text("Council news\n\nThe inspection in 2018 found problems.\n", encoding="utf-8")
+    articles, errors = read(tmp_path)
+    published = {Path(article.path).name: article.published for article in articles}
+    assert errors == [] and published == {"sidebar.html": None, "2024-03-05-council.txt": date(2024, 3, 5), "council.txt": None}
+
+
 def test_html_main_text_title_and_date_without_navigation(tmp_path):
     page = (
         "<html><head><title>Council fails | Echo</title>"

@@ -6,8 +6,10 @@ recognised by repetition across drafts (see ``boilerplate``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 from factcheck.ingest.boilerplate import layout, lines_of
@@ -157,9 +159,24 @@ def _repeated_lines(documents) -> frozenset[str]:
     return frozenset(line for line, count in counts.items() if count >= 2)
 
 
+FILE_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def file_name_date(path: str) -> date | None:
+    """A full date in a draft's file name ("2024-03-05-council.txt"), the last source of a
+    publication date after metadata and a dateline; never a year the body mentions."""
+    match = FILE_NAME_DATE.search(Path(path).name)
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
 def _article(name: str, document: Document, repeated: frozenset[str]) -> Article:
     found = layout(document.text, repeated)
-    published = document.published or next(filter(None, map(dateline_date, found.header)), None)
+    published = document.published or next(filter(None, map(dateline_date, found.header)), None) or file_name_date(name)
     return Article(
         path=name,
         text=document.text,

@@ -176,7 +176,15 @@ def read_html(data: bytes) -> Document:
     """The main text of a web page, without navigation, scripts or comments."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=False)
+    # The publication date comes from the page's metadata (meta tags, JSON-LD, <time>), never
+    # from a year the body mentions ("an inspection in 2018" is not a date of publication).
+    extracted = trafilatura.bare_extraction(
+        data,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     if extracted is None or not (extracted.text or "").strip():
         raise UnreadableFile("no article text found in the page")
     return Document(text=extracted.text, title=extracted.title or "", published=as_date(extracted.date))
