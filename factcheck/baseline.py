@@ -56,6 +56,10 @@ def ignore(path: Path, finding_id: str, reason: str) -> None:
     check_decision(finding_id, reason)
     decisions = load(path)
     decisions[finding_id] = Decision(reason.strip(), _now())
+    _write(path, decisions)
+
+
+def _write(path: Path, decisions: dict[str, Decision]) -> None:
     payload = {"schema": SCHEMA, "ignored": {key: vars(decisions[key]) for key in sorted(decisions)}}
     write_atomically(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
@@ -86,10 +90,24 @@ def remember_check(baseline: Path, finding_ids: list[str]) -> None:
         return
 
 
-def baselines_reporting(finding_id: str) -> list[Path]:
-    """The baselines whose drafts reported `finding_id` on their last check, latest first;
-    a record that is not one of ours is passed over."""
-    records = []
+@dataclass(frozen=True)
+class Check:
+    """One remembered check: the baseline of its drafts and the ids it reported."""
+
+    checked: str
+    baseline: Path
+    findings: frozenset[str]
+
+    @property
+    def drafts(self) -> Path:
+        return self.baseline.parent
+
+
+def remembered_checks() -> list[Check]:
+    """The last check of every drafts folder that still exists, latest first; a record that
+    is not one of ours, or whose folder is gone (a temporary folder long deleted), is passed
+    over."""
+    found = []
     for path in sorted((cache_root() / CHECKS_FOLDER).glob("*.json")):
         try:
             record = json.loads(path.read_text(encoding="utf-8"))
@@ -97,9 +115,73 @@ def baselines_reporting(finding_id: str) -> list[Path]:
             continue
         if not isinstance(record, dict) or not isinstance(record.get("baseline"), str) or not isinstance(record.get("findings"), list):
             continue
-        if finding_id in record["findings"]:
-            records.append((str(record.get("checked", "")), Path(record["baseline"])))
-    return [baseline for _, baseline in sorted(records, reverse=True)]
+        check = Check(str(record.get("checked", "")), Path(record["baseline"]), frozenset(map(str, record["findings"])))
+        if check.drafts.is_dir():
+            found.append(check)
+    return sorted(found, key=lambda check: check.checked, reverse=True)
+
+
+def baseline_for(finding_id: str, here: Path, asked: Path | None = None) -> Path:
+    """The baseline to record a decision on `finding_id` in: the one `asked` for, else that
+    of the drafts folder you stand in (or below) if its last check reported the id, else
+    that of your most recent check if it did, else the only folder that did. BaselineError
+    when no check reported it, or when several did and neither rule decides."""
+    checks = remembered_checks()
+    reporting = [check for check in checks if finding_id in check.findings]
+    if not reporting:
+        raise BaselineError(f"{finding_id}: no check reported a finding with this id; run `factcheck check` on the drafts and take the id from its report")
+    return asked or _chosen(finding_id, reporting, checks, here)
+
+
+def baseline_holding(finding_id: str, here: Path) -> Path:
+    """The baseline in which `finding_id` was accepted, chosen as `baseline_for` chooses."""
+    checks = remembered_checks()
+    holding = [check for check in checks if finding_id in _decisions_quietly(check.baseline)]
+    if not holding:
+        raise BaselineError(f"{finding_id}: not ignored in the baseline of any drafts folder checked; `factcheck ignore --list` shows what is")
+    return _chosen(finding_id, holding, checks, here)
+
+
+def _chosen(finding_id: str, candidates: list[Check], checks: list[Check], here: Path) -> Path:
+    here = here.resolve()
+    standing = [check for check in candidates if check.drafts == here or check.drafts in here.parents]
+    if standing:
+        return max(standing, key=lambda check: len(check.drafts.parts)).baseline
+    if checks and checks[0] in candidates:
+        return checks[0].baseline
+    if len(candidates) == 1:
+        return candidates[0].baseline
+    folders = ", ".join(str(check.drafts) for check in candidates)
+    raise BaselineError(f"{finding_id}: the drafts in {folders} all have it; name the drafts folder, or run the command inside it")
+
+
+def _decisions_quietly(path: Path) -> dict[str, Decision]:
+    try:
+        return load(path)
+    except BaselineError:
+        return {}
+
+
+def baseline_here(here: Path) -> Path | None:
+    """The baseline of the drafts folder you stand in: the nearest one in this folder or a
+    folder above it, else that of your most recent check; None when there is neither."""
+    here = here.resolve()
+    for folder in (here, *here.parents):
+        if (folder / BASELINE_FILE).is_file():
+            return folder / BASELINE_FILE
+    checks = remembered_checks()
+    return checks[0].baseline if checks else None
+
+
+def unignore(path: Path, finding_id: str) -> Decision:
+    """Take back the decision on `finding_id` (the finding is counted again); the decision
+    that was taken back."""
+    decisions = load(path)
+    if finding_id not in decisions:
+        raise BaselineError(f"{finding_id}: not ignored in {path}")
+    undone = decisions.pop(finding_id)
+    _write(path, decisions)
+    return undone
 
 
 def _now() -> str:

@@ -268,39 +268,52 @@ def nightly(
 
 @app.command("ignore")
 def ignore_finding(
-    finding_id: Annotated[str, typer.Argument(metavar="ID", help="The finding's id, as the report shows it (e.g. name-variant-878c7ff214e1).", show_default=False)],
-    reason: Annotated[str, typer.Option(help="Why the finding is accepted as it is; shown in later reports.", show_default=False)],
-    drafts: Annotated[Path | None, typer.Argument(help="The drafts folder whose baseline records the decision. [default: the folder whose last check reported ID]", show_default=False)] = None,
+    finding_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="The finding's id, as the report shows it (e.g. name-variant-878c7ff214e1).", show_default=False)] = None,
+    drafts: Annotated[Path | None, typer.Argument(help="The drafts folder whose baseline holds the decision. [default: the drafts folder you stand in, else that of your last check]", show_default=False)] = None,
+    reason: Annotated[str | None, typer.Option(help="Why the finding is accepted as it is; shown in later reports.", show_default=False)] = None,
+    undo: Annotated[bool, typer.Option("--undo", help="Take back the decision on ID: the finding is counted again.")] = False,
+    list_: Annotated[bool, typer.Option("--list", help="List the findings ignored in the drafts' baseline, with the reasons.")] = False,
     baseline: Annotated[Path | None, typer.Option(help="Baseline file. [default: .factcheck-baseline.json in the drafts folder]", show_default=False)] = None,
 ) -> None:
     """Accept a finding of the last check: later checks (and nightly runs) show it folded
-    away and leave it out of the exit code. Run it from any folder."""
+    away and leave it out of the exit code. --undo takes it back; --list shows what was
+    accepted. Run it from any folder."""
     from factcheck import baseline as baselines
 
+    if list_ and finding_id is not None and drafts is None and not baselines.FINDING_ID.fullmatch(finding_id):
+        finding_id, drafts = None, Path(finding_id)  # `factcheck ignore --list DRAFTS`
+    asked = baseline or (baselines.default_path([drafts]) if drafts else None)
     try:
-        baselines.check_decision(finding_id, reason)
-        path = _baseline_for(finding_id, baseline or (baselines.default_path([drafts]) if drafts else None))
-        baselines.ignore(path, finding_id, reason)
+        if list_:
+            _list_ignored(asked or baselines.baseline_here(Path.cwd()))
+        elif finding_id is None:
+            raise OutputError("name the finding's id (factcheck ignore ID --reason ...), or use --list")
+        elif undo:
+            path = asked or baselines.baseline_holding(finding_id, Path.cwd())
+            undone = baselines.unignore(path, finding_id)
+            say(f"{finding_id} counted again (it had been ignored: {undone.reason}); recorded in {path}")
+        else:
+            baselines.check_decision(finding_id, reason or "")
+            path = baselines.baseline_for(finding_id, Path.cwd(), asked)
+            baselines.ignore(path, finding_id, reason or "")
+            say(f"{finding_id} ignored ({(reason or '').strip()}); recorded in {path}; undo with: factcheck ignore --undo {finding_id}")
     except (baselines.BaselineError, OutputError) as error:
         raise fail(str(error)) from None
-    say(f"{finding_id} ignored ({reason.strip()}); recorded in {path}")
 
 
-def _baseline_for(finding_id: str, asked: Path | None) -> Path:
-    """The baseline to record a decision in: the one asked for, else that of the drafts whose
-    last check reported the id. An id no recorded check reported is refused, and so is a
-    choice between several drafts folders nobody made."""
-    from factcheck.baseline import BaselineError, baselines_reporting
+def _list_ignored(path: Path | None) -> None:
+    from factcheck.baseline import load
 
-    reporting = baselines_reporting(finding_id)
-    if not reporting:
-        raise BaselineError(f"{finding_id}: no check reported a finding with this id; run `factcheck check` on the drafts and take the id from its report")
-    if asked is not None:
-        return asked
-    if len(reporting) > 1:
-        folders = ", ".join(str(path.parent) for path in reporting)
-        raise BaselineError(f"{finding_id}: the drafts in {folders} all reported it; name the drafts folder: factcheck ignore {finding_id} DRAFTS --reason ...")
-    return reporting[0]
+    if path is None:
+        say("no baseline here and no check yet: nothing is ignored")
+        return
+    decisions = load(path)
+    if not decisions:
+        say(f"nothing is ignored in {path}")
+        return
+    say(f"{len(decisions)} ignored in {path}:")
+    for finding_id, decision in decisions.items():
+        say(f"  {finding_id}  {decision.reason}  (decided {decision.decided[:10]})")
 
 
 @app.command("rules")

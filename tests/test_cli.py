@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import re
 from pathlib import Path
 
@@ -242,17 +243,53 @@ def test_a_file_not_read_is_named_on_stderr_in_concise_as_in_every_format(tmp_pa
         assert "broken.docx" not in result.stdout.replace("1 not read", "")
 
 
-def test_ignore_asks_which_drafts_when_several_folders_reported_the_id(tmp_path, monkeypatch):
-    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
-    for folder in ("monday", "tuesday"):
-        write_story(tmp_path / folder, TURNBULL)
+def _checked(tmp_path, *folders, story=TURNBULL):
+    for folder in folders:
+        write_story(tmp_path / folder, story)
         runner.invoke(app, ["check", str(tmp_path / folder), "--backend", "tfidf", "--claims", str(tmp_path / "claims"), "-o", str(tmp_path / "r.json"), "-f", "json"])
-    (finding,) = [f for f in json.loads((tmp_path / "r.json").read_text())["findings"] if f["rule"] == "name-variant"]
+    return [f for f in json.loads((tmp_path / "r.json").read_text())["findings"] if f["rule"] == "name-variant"]
+
+
+def test_ignore_takes_the_folder_you_stand_in_then_your_latest_check_and_forgets_deleted_folders(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
+    (finding,) = _checked(tmp_path, "gone", "monday", "tuesday")
+    shutil.rmtree(tmp_path / "gone")
+    monkeypatch.chdir(tmp_path / "monday")
+    inside = runner.invoke(app, ["ignore", finding["id"], "--reason", "married name"])
+    assert inside.exit_code == 0, inside.stderr
+    assert (tmp_path / "monday" / ".factcheck-baseline.json").is_file()
+    monkeypatch.chdir(tmp_path)
+    latest = runner.invoke(app, ["ignore", finding["id"], "--reason", "married name"])
+    assert latest.exit_code == 0 and (tmp_path / "tuesday" / ".factcheck-baseline.json").is_file(), latest.stderr
+
+
+def test_ignore_asks_only_when_neither_where_you_stand_nor_your_latest_check_decides(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
+    (finding,) = _checked(tmp_path, "monday", "tuesday")
+    _checked(tmp_path, "clean", story={"a.txt": "The council met on Monday.", "b.txt": "The council met on Monday evening."})
     ambiguous = runner.invoke(app, ["ignore", finding["id"], "--reason", "married name"])
     assert ambiguous.exit_code == 2 and "monday" in ambiguous.stderr and "tuesday" in ambiguous.stderr
+    assert "gone" not in ambiguous.stderr
     named = runner.invoke(app, ["ignore", finding["id"], str(tmp_path / "monday"), "--reason", "married name"])
     assert named.exit_code == 0 and (tmp_path / "monday" / ".factcheck-baseline.json").is_file()
     assert not (tmp_path / "tuesday" / ".factcheck-baseline.json").exists()
+
+
+def test_ignore_list_and_undo(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
+    (finding,) = _checked(tmp_path, "drafts")
+    monkeypatch.chdir(tmp_path / "drafts")
+    assert "nothing is ignored" in runner.invoke(app, ["ignore", "--list"]).output
+    runner.invoke(app, ["ignore", finding["id"], "--reason", "her married name"])
+    listed = runner.invoke(app, ["ignore", "--list"]).output
+    assert finding["id"] in listed and "her married name" in listed
+    monkeypatch.chdir(tmp_path)
+    assert finding["id"] in runner.invoke(app, ["ignore", "--list", str(tmp_path / "drafts")]).output
+    undone = runner.invoke(app, ["ignore", "--undo", finding["id"]])
+    assert undone.exit_code == 0 and "counted again" in undone.output, undone.stderr
+    assert "nothing is ignored" in runner.invoke(app, ["ignore", "--list", str(tmp_path / "drafts")]).output
+    again = runner.invoke(app, ["ignore", "--undo", finding["id"]])
+    assert again.exit_code == 2 and "not ignored" in again.stderr
 
 
 def test_rules_say_how_each_rule_reaches_a_report():

@@ -71,7 +71,7 @@ def test_a_draft_over_the_budget_is_one_line_and_the_others_are_still_checked(tm
     (drafts / "feed.txt").write_text(pathological_draft("numbers", 1_000_000), encoding="utf-8")
     result = runner.invoke(app, ["check", str(drafts), "--backend", "tfidf", "--format", "concise", "--no-cache"])
     refused = [line for line in result.output.splitlines() if "feed.txt" in line]
-    assert refused == [f"{drafts / 'feed.txt'}: too long to check: over the 20,000-word limit (setting max_draft_words); split the draft, or raise the limit"]
+    assert refused == [f"factcheck: {drafts / 'feed.txt'}: too long to check: over the 20,000-word limit (setting max_draft_words); split the draft, or raise the limit"]
     assert "Ms Turnbull" in result.output and result.exit_code == 1
 
 
