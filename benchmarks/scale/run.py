@@ -10,7 +10,7 @@ story cache and an empty archive (the exported model is copied in, as on any mac
 its first run). Stages: read (client), extract, embed and check (the runner's tasks),
 group (client), archive (the night's one transaction) and write (the reports). "sent" is
 the pickled size of what the client hands the runner's tasks. Writes results.md beside
-this file and prints the projection the README's table is made from.
+this file and prints the projection the table in docs/benchmarks.md is made from.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ whether a candidate is reported (at least its rule's threshold, read off out-of-
 predictions so that rules whose candidates are seldom right need more to be reported); the confidence a finding carries is
 that probability calibrated (isotonic regression on out-of-fold predictions, stored as
 points), so it reads as the share of such findings that were right; "high" severity starts
-where that share reaches ``high_from``. The held-out calibration table in the README checks
+where that share reaches ``high_from``. The held-out calibration table in docs/benchmarks.md checks
 that the numbers hold on stories not used to fit.
 
 Rules the model was not fitted on (it lists them) keep their own confidence and severity.

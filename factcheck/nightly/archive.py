@@ -100,7 +100,7 @@ class ArchiveDamaged(RuntimeError):
         super().__init__(
             f"{path}: the archive is damaged ({reason}) and was left as it is; check it with "
             f"`sqlite3 {path} 'PRAGMA integrity_check'`, restore it from a backup, or move it aside "
-            "to start a new archive (README: Nightly runs)"
+            "to start a new archive (docs/nightly.md)"
         )
 
 
