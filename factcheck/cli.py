@@ -58,6 +58,10 @@ class Backend(str, Enum):
     static = "static"
 
 
+# TF-IDF vectors compare only within one run, so a night cannot archive them.
+ArchivedBackend = Enum("ArchivedBackend", {backend.name: backend.value for backend in Backend if backend is not Backend.tfidf}, type=str)
+
+
 _python_warning = warnings.showwarning
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -77,7 +81,7 @@ def say(line: str, err: bool = False) -> None:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Draft files or folders (read recursively: .txt .md .html .docx).", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATHS...", help="Draft files or folders (read recursively: .txt .md .html .docx).", show_default=False)],
     story_per_folder: Annotated[bool, typer.Option("--story-per-folder", help="Each immediate subfolder is a story of its own; articles are compared only within their story.")] = False,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: html, json, csv, markdown (a CMS comment, with finding ids), or concise (one line per finding, path:line:col: CODE [severity] message, on stdout; its last line counts them and ends in [factcheck-report], the mark that stops factcheck reading its own reports as drafts). Files not read are named on stderr in every format.")] = OutputFormat.html,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Report file, or - for stdout. [default: reports/<folder>.<format> in the current folder; .factcheck/reports/ when the current folder is one being checked; stdout for concise]", show_default=False)] = None,
@@ -214,12 +218,12 @@ def output_folder(checked: Sequence[Path]) -> Path:
 
 @app.command()
 def nightly(
-    inbox: Annotated[Path, typer.Argument(help="Folder of the day's articles, on any number of stories, not sorted.", show_default=False)],
+    inbox: Annotated[Path, typer.Argument(metavar="INBOX", help="Folder of the day's articles, on any number of stories, not sorted.", show_default=False)],
     night: Annotated[str | None, typer.Option("--date", help="The night's date, YYYY-MM-DD. [default: today]", show_default=False)] = None,
     archive: Annotated[Path | None, typer.Option(help="Folder of the claims archive (SQLite) and its lock. [default: claims/, or .factcheck/claims/ when run inside the inbox]", show_default=False)] = None,
     reports: Annotated[Path | None, typer.Option(help="Reports go to REPORTS/YYYY-MM-DD/. [default: reports/, or .factcheck/reports/ when run inside the inbox]", show_default=False)] = None,
     model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
-    backend: Annotated[Backend, typer.Option(help="Embedding backend (onnx, torch or static; TF-IDF vectors cannot be archived).")] = Backend.onnx,
+    archived_backend: Annotated[ArchivedBackend, typer.Option("--backend", help="Embedding backend: onnx (bundled model), torch (any --model) or static (needs the static extra); TF-IDF is not offered, as its vectors cannot be archived.")] = ArchivedBackend.onnx,
     config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the inbox or a parent]", show_default=False)] = None,
     dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Run extraction, embedding and story checks on the Dask scheduler at ADDRESS (e.g. tcp://10.0.0.5:8786); needs the dask extra.", show_default=False)] = None,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="Run extraction, embedding and story checks on a Dask cluster of N worker processes on this machine; needs the dask extra.", show_default=False)] = None,
@@ -236,6 +240,7 @@ def nightly(
     from factcheck.nightly.archive import ArchiveDamaged
     from factcheck.workers import RunnerError
 
+    backend = Backend(archived_backend.value)
     try:
         day = date.fromisoformat(night) if night else date.today()
     except ValueError:

@@ -162,7 +162,7 @@ def test_nightly_usage_errors_are_one_line(tmp_path):
     tfidf = runner.invoke(app, ["nightly", str(tmp_path), "--backend", "tfidf", "--archive", str(tmp_path / "claims")])
     assert missing.exit_code == 2 and "no such folder" in missing.output
     assert bad_date.exit_code == 2 and "--date must be YYYY-MM-DD" in bad_date.output
-    assert tfidf.exit_code == 2 and "TF-IDF vectors change from night to night" in tfidf.output
+    assert tfidf.exit_code == 2 and "'tfidf' is not one of 'onnx', 'torch', 'static'" in tfidf.output
 
 
 def test_ignore_refuses_an_id_no_current_finding_has(tmp_path):
