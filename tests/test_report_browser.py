@@ -103,6 +103,29 @@ def test_filters_and_search_hide_and_show_findings(page):
     assert finding.is_visible()
 
 
+def test_the_filter_counts_findings_as_the_summary_does_with_ignored_ones_apart(browser, tmp_path, minilm):
+    from dataclasses import replace
+
+    from factcheck.config import Settings
+    from factcheck.pipeline import check_paths
+    from factcheck.report import write_report
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        (drafts / seed.name).write_bytes(seed.read_bytes())
+    (drafts / "005_extra.txt").write_text("Council news\n\nJenny Turnrose, the corporate director of children's services, said the council was improving.\n", encoding="utf-8")
+    result = check_paths([str(drafts)], Settings(), minilm).result
+    assert len(result.findings) == 2
+    path = tmp_path / "report.html"
+    write_report(replace(result, ignored={result.findings[0].id: "her married name"}), "html", str(path))
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    assert "1 finding (" in page.inner_text("#summary") and "1 ignored" in page.inner_text("#summary")
+    assert page.inner_text("#shown") == "1 of 1 finding shown; 1 of 1 ignored"
+    page.close()
+
+
 def test_keyboard_moves_to_the_next_finding(page):
     page.keyboard.press("j")
     assert "current" in (page.locator("section.finding").first.get_attribute("class") or "")
