@@ -22,7 +22,8 @@ from factcheck import __version__
 from factcheck.atomic import OutputError
 from factcheck.import_soon import import_soon
 from factcheck.report import FORMATS
-from factcheck.terminal import printable
+from factcheck.provenance import OUTPUT_FOLDER
+from factcheck.terminal import file_url, printable
 from factcheck.user_cache import CacheRebuilt
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def check(
     paths: Annotated[list[Path], typer.Argument(metavar="PATHS...", help="Draft files or folders (read recursively: .txt .md .html .docx).", show_default=False)],
     story_per_folder: Annotated[bool, typer.Option("--story-per-folder", help="Each immediate subfolder is a story of its own; articles are compared only within their story.")] = False,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: html, json, csv, markdown (a CMS comment, with finding ids), or concise (one line per finding, path:line:col: CODE [severity] message, on stdout; its last line counts them and ends in [factcheck-report], the mark that stops factcheck reading its own reports as drafts). Files not read are named on stderr in every format.")] = OutputFormat.html,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Report file, or - for stdout. [default: reports/<folder>.<format> in the current folder; .factcheck/reports/ when the current folder is one being checked; stdout for concise]", show_default=False)] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Report file, or - for stdout. [default: reports/<folder>.<format> in the current folder; factcheck-output/reports/ when the current folder is one being checked; stdout for concise]", show_default=False)] = None,
     model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder or cached name. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
     backend: Annotated[Backend, typer.Option(help="Embedding backend: onnx (bundled model, no torch after a one-time export), torch (reference; any --model), static (distilled, fast, less faithful; needs the static extra), tfidf (no model).")] = Backend.onnx,
     fail_on: Annotated[
@@ -168,7 +169,7 @@ def check(
     if written and sys.stdout.isatty() and open_findings:
         _summary_table(open_findings)
     if written or not fmt.terminal:
-        say(summary_line(result) + (f". Report: {written}" if written else ""), err=written is None)
+        say(summary_line(result) + (f". Report: {file_url(written)}" if written else ""), err=written is None)
     if fail_on is not FailOn.never:
         gate = SEVERITIES[: SEVERITIES.index(fail_on.value) + 1]
         if any(finding.severity in gate for finding in open_findings):
@@ -207,12 +208,12 @@ def _runner(dask: str | None, workers: int | None, model: str | None, backend: B
 def output_folder(checked: Sequence[Path]) -> Path:
     """Where reports/ and claims/ go by default: the current folder, unless it is one of the
     folders being checked (or inside one), where they would be read back as drafts next run;
-    then its .factcheck/ folder, which is never read."""
+    then its visible factcheck-output/ folder, which is never read as drafts."""
     here = Path.cwd().resolve()
     for path in checked:
         folder = (path if path.is_dir() else path.parent).resolve()
         if here.is_relative_to(folder):
-            return Path(".factcheck")
+            return Path(OUTPUT_FOLDER)
     return Path(".")
 
 
@@ -220,8 +221,8 @@ def output_folder(checked: Sequence[Path]) -> Path:
 def nightly(
     inbox: Annotated[Path, typer.Argument(metavar="INBOX", help="Folder of the day's articles, on any number of stories, not sorted.", show_default=False)],
     night: Annotated[str | None, typer.Option("--date", help="The night's date, YYYY-MM-DD. [default: today]", show_default=False)] = None,
-    archive: Annotated[Path | None, typer.Option(help="Folder of the claims archive (SQLite) and its lock. [default: claims/, or .factcheck/claims/ when run inside the inbox]", show_default=False)] = None,
-    reports: Annotated[Path | None, typer.Option(help="Reports go to REPORTS/YYYY-MM-DD/. [default: reports/, or .factcheck/reports/ when run inside the inbox]", show_default=False)] = None,
+    archive: Annotated[Path | None, typer.Option(help="Folder of the claims archive (SQLite) and its lock. [default: claims/, or factcheck-output/claims/ when run inside the inbox]", show_default=False)] = None,
+    reports: Annotated[Path | None, typer.Option(help="Reports go to REPORTS/YYYY-MM-DD/. [default: reports/, or factcheck-output/reports/ when run inside the inbox]", show_default=False)] = None,
     model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
     archived_backend: Annotated[ArchivedBackend, typer.Option("--backend", help="Embedding backend: onnx (bundled model), torch (any --model) or static (needs the static extra); TF-IDF is not offered, as its vectors cannot be archived.")] = ArchivedBackend.onnx,
     config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the inbox or a parent]", show_default=False)] = None,

@@ -27,6 +27,10 @@ def is_own_output(data: bytes) -> bool:
     return any(marker in end for marker in MARKERS for end in ends)
 
 
+# Run inside a drafts folder, factcheck writes its reports and claims into this visible folder
+# there (a Finder or Explorer user sees it), and never reads it as drafts.
+OUTPUT_FOLDER = "factcheck-output"
+
 # Settings live beside the drafts (config.py reads them); they are not drafts.
 SETTINGS_FILE = "factcheck.toml"
 PROJECT_FILE = "pyproject.toml"  # settings under [tool.factcheck]

@@ -8,6 +8,7 @@ recognisable and the line stays one line."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -25,3 +26,9 @@ def _escaped(match: re.Match[str]) -> str:
         return ESCAPES[character]
     code = ord(character)
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def file_url(path: str | Path) -> str:
+    """A written file as a file:// URL: the full path, which terminals let a person click
+    (a relative path means nothing to a Finder or Explorer user)."""
+    return Path(path).resolve().as_uri()

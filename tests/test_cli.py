@@ -187,16 +187,20 @@ def test_ignore_finds_the_baseline_of_the_drafts_that_reported_the_id_from_any_f
 
 
 def test_running_inside_the_drafts_folder_twice_finds_the_same_and_never_reads_its_own_output(tmp_path, monkeypatch):
-    """Outputs go to .factcheck/ there, so the second run reads the same drafts."""
+    """Outputs go to a visible factcheck-output/ there, never read as drafts, so the second
+    run reads the same drafts; the report is named by its full file URL."""
     write_story(tmp_path / "drafts", TURNBULL)
     monkeypatch.chdir(tmp_path / "drafts")
     runs = [runner.invoke(app, ["check", ".", "--backend", "tfidf", "--no-cache", "-f", fmt]) for fmt in ("json", "json", "html", "markdown")]
     assert {run.exit_code for run in runs} == {1}
-    reports = sorted(path.name for path in (tmp_path / "drafts" / ".factcheck" / "reports").iterdir())
+    reports = sorted(path.name for path in (tmp_path / "drafts" / "factcheck-output" / "reports").iterdir())
     assert reports == ["drafts.html", "drafts.json", "drafts.md"]
-    assert (tmp_path / "drafts" / ".factcheck" / "claims" / "drafts.jsonl").is_file()
-    assert sorted(path.name for path in (tmp_path / "drafts").iterdir()) == [".factcheck", *sorted(TURNBULL)]
+    assert (tmp_path / "drafts" / "factcheck-output" / "claims" / "drafts.jsonl").is_file()
+    assert sorted(path.name for path in (tmp_path / "drafts").iterdir()) == sorted(["factcheck-output", *TURNBULL])
     assert len({run.output.split(". Report")[0] for run in runs}) == 1
+    assert "not read" not in "".join(run.output for run in runs)
+    url = (tmp_path / "drafts" / "factcheck-output" / "reports" / "drafts.md").resolve().as_uri()
+    assert runs[-1].output.strip().endswith(f"Report: {url}")
 
 
 def test_a_report_written_among_the_drafts_is_not_read_next_run(tmp_path):

@@ -17,7 +17,7 @@ from factcheck.ingest.dateline import dateline_date
 from factcheck.ingest.encoding import UnreadableFile
 from factcheck.ingest.document import Document
 from factcheck.ingest.readers import READERS
-from factcheck.provenance import HEAD_BYTES, SETTINGS_FILES, is_own_output
+from factcheck.provenance import HEAD_BYTES, OUTPUT_FOLDER, SETTINGS_FILES, is_own_output
 from factcheck.records import Article, ReadError
 
 SUPPORTED_SUFFIXES = frozenset(READERS)
@@ -124,8 +124,8 @@ def _own_output(path: Path) -> bool:
 
 
 def _hidden(relative: Path) -> bool:
-    """Dot files and Word's "~$" lock files are never drafts."""
-    return any(part.startswith((".", "~$")) for part in relative.parts)
+    """Dot files, Word's "~$" lock files and factcheck's own output folder are never drafts."""
+    return any(part.startswith((".", "~$")) or part == OUTPUT_FOLDER for part in relative.parts)
 
 
 def file_bytes(path: Path, max_bytes: int) -> bytes:

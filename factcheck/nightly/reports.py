@@ -13,6 +13,7 @@ from factcheck.records import RunResult
 from factcheck.report import render
 from factcheck.report.html_report import template_environment
 from factcheck.rules.base import SEVERITIES
+from factcheck.terminal import file_url
 
 
 def write_night(night: Night, reports_folder: Path) -> Path:
@@ -67,5 +68,5 @@ def night_summary(night: Night, index: Path) -> str:
     return (
         f"{night.date.isoformat()}: {counted(len(night.tonight_paths), 'article')} ({night.new_articles} new or changed) in "
         f"{counted(len(night.stories), 'story')}, {counted(len(new), 'new finding')} ({high} high), "
-        f"{len(night.result.open_findings) - len(new)} reported before{accepted}. Report: {index}"
+        f"{len(night.result.open_findings) - len(new)} reported before{accepted}. Report: {file_url(index)}"
     )
