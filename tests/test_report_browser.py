@@ -195,11 +195,19 @@ def test_each_evidence_says_the_paragraph_and_file_line_of_its_words(page):
 
 def test_article_view_highlights_the_turnbull_sentence_and_links_to_its_finding(page):
     cited = page.locator("span.cited", has_text="Ms Turnbull")
-    assert cited.count() == 1 and cited.is_visible()
+    assert cited.count() == 1 and not cited.is_visible(), "article texts are folded away until asked for"
     finding_id = turnbull(page).get_attribute("id")
     assert page.locator(f'.cites a[href="#{finding_id}"]').count() >= 1
     turnbull(page).locator("a.to-article").first.click()
-    assert cited.evaluate("element => element.matches(':target')")
+    assert cited.is_visible() and cited.evaluate("element => element.matches(':target')")
+
+
+def test_the_report_opens_short_with_article_texts_folded(page):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    folded = page.evaluate("document.documentElement.scrollHeight")
+    page.evaluate("document.querySelectorAll('details.article').forEach(d => d.open = true)")
+    assert folded < page.evaluate("document.documentElement.scrollHeight")
+    assert folded < 3000, folded
 
 
 PAYLOADS = {
