@@ -208,6 +208,9 @@ class Finding:
     message: str
     evidence: tuple[Evidence, ...]
     id: str = ""
+    # The first evidence shows the version likely wrong and the others the one likely right
+    # ("Ms Turnbull" against "Jenny Turnross"); False where neither side is favoured.
+    variant_first: bool = False
 
 
 @dataclass(frozen=True)

@@ -128,3 +128,14 @@ def test_every_registered_rules_docs_keep_all_their_words():
     for rule in RULES.values():
         shown = " ".join(text for block in doc_blocks(rule.docs) for line in block.lines for text, _ in line)
         assert shown.split() == re.sub(r"`+|^\s*\* ", " ", rule.docs, flags=re.MULTILINE).split(), rule.name
+
+
+def test_the_likely_wrong_and_likely_right_versions_are_marked_apart():
+    from dataclasses import replace
+
+    result = run()
+    preferred = replace(result, findings=[replace(result.findings[0], variant_first=True), result.findings[1]])
+    html = render(preferred, "html")
+    assert '<mark class="likely-wrong" title="the version likely wrong">Jenny Turnross</mark>' in html
+    assert '<mark class="likely-right" title="the version likely right">Ms Turnbull</mark>' in html
+    assert "<mark>focused</mark>" in html, "a finding favouring neither side keeps one colour"

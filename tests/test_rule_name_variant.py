@@ -116,3 +116,26 @@ def test_a_surname_only_misspelling_is_found_beside_a_second_spelling_of_the_sam
     assert set(variants) == {"Ms Turnbull", "Jenny Turnrose"}
     assert "misspelling of “Jenny Turnross”" in variants["Ms Turnbull"]
 
+
+
+def test_a_title_is_dropped_from_a_full_name_compared_with_one_written_without_it():
+    found = findings_for(
+        {
+            "a.txt": "Liam Robinson, the cabinet member for children's services, spoke.\nLiam Robinson said the service would improve.",
+            "b.txt": "Liam Robinson, cabinet member for children's services, agreed.",
+            "c.txt": "Cllr Liam Robinsen, cabinet member for children's services, said so.",
+        }
+    )
+    (variant,) = [f for f in found if "Robinsen" in f.message]
+    assert variant.message.startswith("“Liam Robinsen” is probably a misspelling of “Liam Robinson”")
+    assert variant.variant_first
+
+
+def test_a_tie_says_what_to_do_next():
+    (found,) = findings_for(
+        {
+            "a.txt": "Jenny Turnross, corporate director of children's services, spoke.",
+            "b.txt": "Jenny Turnros, corporate director of children's services, spoke.",
+        }
+    )
+    assert "a tie, so check the source" in found.message and not found.variant_first

@@ -53,3 +53,9 @@ def test_two_mentions_of_one_story_person_are_no_entity_conflict():
         "b.txt": "Jess Smith, a student from Kent, was the sun baby.\nMiss Smith told the newspaper that her mother was really chuffed.",
     }
     assert findings_of("entity-mismatch", texts) == []
+
+
+def test_an_entity_message_shows_the_name_a_changed_small_word_sits_in():
+    text = "The grant was approved by the Department of Education on Monday after a long review of the bid."
+    (found,) = findings_of("entity-mismatch", {"a.txt": text, "b.txt": text.replace(" of Education", " for Education")})
+    assert "“Department of Education” vs “Department for Education”" in found.message

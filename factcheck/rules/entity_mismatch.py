@@ -91,7 +91,12 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
         for difference in found:
             if _is_swap(story, first, second, difference, parameters):
                 severity = "high" if overlap >= parameters["high_word_overlap"] else "medium"
-                message = f"The accounts differ in who or what: “{difference.first_text()}” vs “{difference.second_text()}”."
+                first_words = words_of(first.sentence.text, first.sentence.start)
+                second_words = words_of(second.sentence.text, second.sentence.start)
+                message = (
+                    f"The accounts differ in who or what: “{_phrase(first_words, difference.first)}” "
+                    f"vs “{_phrase(second_words, difference.second)}”."
+                )
                 evidence = [Evidence.of(first.sentence, span_of(first, difference.first)), Evidence.of(second.sentence, span_of(second, difference.second))]
                 yield finding(NAME, story.name, severity, overlap, message, evidence)
                 break
@@ -109,6 +114,22 @@ def _person_in(story: StoryContext, claim: Claim, words: tuple[Word, ...]):
         if mention.start < end and start < mention.end:
             return next((person for person in story.people if any(m is mention for _, m in person.mentions)), None)
     return resolve_speaker(" ".join(word.text for word in words), story.people)
+
+
+def _phrase(words: tuple[Word, ...], changed: tuple[Word, ...]) -> str:
+    """The changed words with the name they sit in ("of" shows as "Department of
+    Education"), or with a word either side when they are small words in plain text."""
+    if not changed:
+        return ""
+    start, end = words.index(changed[0]), words.index(changed[-1]) + 1
+    widened = False
+    while start > 0 and words[start - 1].text[:1].isupper():
+        start, widened = start - 1, True
+    while end < len(words) and words[end].text[:1].isupper():
+        end, widened = end + 1, True
+    if not widened and all(len(word.text) <= 3 for word in changed):
+        start, end = max(start - 1, 0), min(end + 1, len(words))
+    return " ".join(word.text for word in words[start:end])
 
 
 def _is_swap(story: StoryContext, first: Claim, second: Claim, difference: Difference, parameters: Mapping[str, float]) -> bool:

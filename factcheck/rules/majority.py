@@ -20,5 +20,5 @@ def majority_note(versions: Sequence[str], articles: Sequence[int], style: str |
     best = max(articles)
     leaders = [version for version, count in zip(versions, articles) if count == best]
     if len(leaders) > 1:
-        return f"{tally[0].upper()}{tally[1:]}: a tie, so neither is more likely right."
+        return f"{tally[0].upper()}{tally[1:]}: a tie, so check the source (the reporter's notes, the person's or organisation's own page) before choosing."
     return f"{tally[0].upper()}{tally[1:]}: more articles use “{leaders[0]}”."

@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from itertools import combinations
 
@@ -53,6 +54,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from factcheck.cluster.people import Person
 from factcheck.extract.people import given_names
+from factcheck.lexicon import HONORIFICS
 from factcheck.records import Evidence, Finding
 from factcheck.rules.base import LEXICAL_OVERLAP, Parameter, StoryContext, content_words, finding
 from factcheck.rules.majority import majority_note
@@ -284,16 +286,24 @@ def _report(
     if style is not None and style.lower() == variant.name.lower():
         majority, variant = variant, majority
     note = majority_note([majority.name, _spelling(variant)], [len(majority.articles), len(variant.articles)], style)
-    if style is None and len(majority.articles) == len(variant.articles):
+    tie = style is None and len(majority.articles) == len(variant.articles)
+    if tie:
         message = f"“{_spelling(variant)}” and “{majority.name}” probably name one person, spelt two ways. {note}"
     else:
         message = f"“{_spelling(variant)}” is probably a misspelling of “{majority.name}”. {note}"
     evidence = _evidence(variant, majority)
-    return finding(NAME, story.name, "high" if supported else "medium", confidence, message, evidence)
+    found = finding(NAME, story.name, "high" if supported else "medium", confidence, message, evidence)
+    return found if tie else replace(found, variant_first=True)
 
 
 def _spelling(person: Person) -> str:
-    return person.mentions[0][1].text
+    """The variant as written, less a title before a full name ("Cllr Liam Robinsen" is
+    compared with "Liam Robinson" as "Liam Robinsen"); a title and surname alone ("Ms
+    Turnbull") stay as written."""
+    words = person.mentions[0][1].text.split()
+    if len(words) > 2 and words[0].lower().rstrip(".") in HONORIFICS:
+        return " ".join(words[1:])
+    return " ".join(words)
 
 
 def _evidence(variant: Person, majority: Person) -> list[Evidence]:
