@@ -32,9 +32,12 @@ class Location:
     paragraph: int
     line: int | None = None
     column: int | None = None
+    table_row: int | None = None  # in a Word table: the row, as the table shows it
 
     def describe(self) -> str:
         """ "paragraph 9, line 30": what a report tells a person (nobody counts characters)."""
+        if self.table_row is not None:
+            return f"table row {self.table_row}"
         return f"paragraph {self.paragraph}" + (f", line {self.line}" if self.line is not None else "")
 
 
@@ -58,9 +61,16 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     lines: tuple[tuple[int, int], ...] = ()
     verbatim: bool = False
+    # A Word file's blocks as Word shows them: (offset, paragraph, table row or 0), headings
+    # and every other visible paragraph counted.
+    places: tuple[tuple[int, int, int], ...] = ()
 
     def locate(self, offset: int) -> Location:
         """The paragraph, line and column of a character offset into ``text``."""
+        placed = [place for place in self.places if place[0] <= offset]
+        if placed:
+            _, paragraph, row = placed[-1]
+            return Location(paragraph, table_row=row or None)
         paragraph = 1 + sum(1 for p in self.paragraphs if p.end <= offset)
         anchors = [anchor for anchor in self.lines if anchor[0] <= offset]
         if not anchors:

@@ -238,3 +238,20 @@ def test_a_table_figure_that_disagrees_with_another_draft_is_reported(tmp_path, 
     assert row.sentence == "Children's services: 3 out of 5 areas rated inadequate by Ofsted." and row.span == "3 out of 5"
     (docx_article,) = [a for story in result.stories for a in story.articles if a.path.endswith("b.docx")]
     assert docx_article.text[row.start : row.end] == row.sentence
+
+
+def test_places_are_counted_as_word_shows_them_headings_included_and_rows_in_a_table(tmp_path):
+    heading = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' + run("Council rated inadequate") + "</w:p>"
+    body = (
+        heading
+        + paragraph(run("Jenny Turnross will start in August as director."))
+        + "<w:p/>"
+        + table(["Area", "Rating"], ["Leadership", "Inadequate"], ["Care leavers", "Good"])
+        + paragraph(run("Ms Turnbull said the council would improve."))
+    )
+    article = read_one(tmp_path, docx(body))
+    described = {
+        words: article.locate(article.text.index(words)).describe()
+        for words in ("Jenny Turnross", "Leadership", "Care leavers", "Ms Turnbull")
+    }
+    assert described == {"Jenny Turnross": "paragraph 2", "Leadership": "table row 2", "Care leavers": "table row 3", "Ms Turnbull": "paragraph 3"}

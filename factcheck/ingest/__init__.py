@@ -186,4 +186,5 @@ def _article(name: str, document: Document, repeated: frozenset[str]) -> Article
         warnings=list(document.warnings),
         lines=document.lines,
         verbatim=document.verbatim,
+        places=document.places,
     )

@@ -15,4 +15,5 @@ class Document:
     published: date | None = None
     warnings: list[str] = field(default_factory=list)
     lines: tuple[tuple[int, int], ...] = ()  # as Article.lines
+    places: tuple[tuple[int, int, int], ...] = ()  # as Article.places
     verbatim: bool = False  # as Article.verbatim

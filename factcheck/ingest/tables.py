@@ -26,9 +26,15 @@ FIGURE_WORDS = re.compile(r"(?<=\d)(?:m|bn|k|p)\b|\b(?:out of|of|in|to|and|milli
 
 def table_sentences(rows: list[list[Cell]]) -> Iterator[str]:
     """One sentence per row, read with the header row when there is one."""
+    for _, sentence in numbered_table_sentences(rows):
+        yield sentence
+
+
+def numbered_table_sentences(rows: list[list[Cell]]) -> Iterator[tuple[int, str]]:
+    """(row number as the table shows it, counted from 1 with the header row, sentence)."""
     header = rows[0] if has_header(rows) else []
-    for cells in rows[1:] if header else rows:
-        yield row_sentence(cells, header)
+    for number, cells in enumerate(rows[1:] if header else rows, start=2 if header else 1):
+        yield number, row_sentence(cells, header)
 
 
 def has_header(rows: list[list[Cell]]) -> bool:

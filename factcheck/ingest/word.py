@@ -44,7 +44,7 @@ from lxml import etree
 
 from factcheck.ingest.document import Document
 from factcheck.ingest.encoding import UnreadableFile
-from factcheck.ingest.tables import table_sentences
+from factcheck.ingest.tables import numbered_table_sentences
 from factcheck.lexicon import counted
 
 # A .docx is a zip; one that would expand past this, or far past its own size, is refused
@@ -102,11 +102,20 @@ def _document(archive: zipfile.ZipFile) -> Document:
         raise UnreadableFile("not a valid Word document (word/document.xml has no body)")
     parts = _related(archive, "word/_rels/document.xml.rels")
     notes = [_xml(archive, name) for kind in NOTE_KINDS for name in parts.get(kind, [])]
-    paragraphs = list(_blocks(body)) + [text for part in notes for note in _notes(part) for text in _blocks(note)]
+    blocks = list(_blocks(body)) + [block for part in notes for note in _notes(part) for block in _blocks(note)]
+    texts, places, paragraph, offset = [], [], 0, 0
+    for text, row in blocks:
+        if not text.strip():
+            continue
+        paragraph += not row
+        places.append((offset, paragraph, row))
+        texts.append(text.strip())
+        offset += len(texts[-1]) + 2
     return Document(
-        text="\n\n".join(text.strip() for text in paragraphs if text.strip()),
+        text="\n\n".join(texts),
         title=_title(archive),
         warnings=_unread(archive, parts, [body, *notes]),
+        places=tuple(places),
     )
 
 
@@ -133,23 +142,24 @@ def _related(archive: zipfile.ZipFile, relationships: str) -> dict[str, list[str
     return found
 
 
-def _blocks(container: etree._Element) -> Iterator[str]:
-    """Paragraph texts and table-row sentences in document order. A paragraph whose mark is
-    a tracked deletion runs on into the next paragraph, as it does once accepted."""
+def _blocks(container: etree._Element) -> Iterator[tuple[str, int]]:
+    """(text, table row or 0): paragraph texts and table-row sentences in document order. A
+    paragraph whose mark is a tracked deletion runs on into the next paragraph, as it does
+    once accepted."""
     run_on = ""
     for child in container:
         if child.tag == W + "p":
             run_on += "".join(_shown_text(child))
             if child.find(f"{W}pPr/{W}rPr/{W}del") is None and child.find(f"{W}pPr/{W}rPr/{W}moveFrom") is None:
-                yield run_on
+                yield run_on, 0
                 run_on = ""
         elif child.tag == W + "tbl":
-            yield run_on
+            yield run_on, 0
             run_on = ""
-            yield from _table_rows(child)
+            yield from ((sentence, row) for row, sentence in _table_rows(child))
         elif child.tag in WRAPPERS:
             yield from _blocks(child)
-    yield run_on
+    yield run_on, 0
 
 
 def _shown_text(element: etree._Element) -> Iterator[str]:
@@ -163,9 +173,9 @@ def _shown_text(element: etree._Element) -> Iterator[str]:
             yield from _shown_text(child)
 
 
-def _table_rows(table: etree._Element) -> Iterator[str]:
-    """A Word table's rows as sentences (see factcheck.ingest.tables)."""
-    yield from table_sentences([cells for cells in map(_cells, table.iterchildren(W + "tr")) if cells])
+def _table_rows(table: etree._Element) -> Iterator[tuple[int, str]]:
+    """A Word table's rows as (row number, sentence) (see factcheck.ingest.tables)."""
+    yield from numbered_table_sentences([cells for cells in map(_cells, table.iterchildren(W + "tr")) if cells])
 
 
 def _cells(row: etree._Element) -> list[tuple[int, int, str]]:
@@ -175,7 +185,7 @@ def _cells(row: etree._Element) -> list[tuple[int, int, str]]:
     cells = []
     for cell in row.iterchildren(W + "tc"):
         width = _grid_count(cell.find(f"{W}tcPr/{W}gridSpan"), 1)
-        text = " ".join(" ".join(block.split()) for block in _blocks(cell) if block.strip()).rstrip(" .;")
+        text = " ".join(" ".join(block.split()) for block, _ in _blocks(cell) if block.strip()).rstrip(" .;")
         if text:
             cells.append((column, width, text))
         column += width

@@ -53,8 +53,10 @@ def _finding(finding: Finding, result: RunResult, locate: Locator) -> dict:
 
 
 def _evidence(evidence: Evidence, where: Location) -> dict:
-    """`paragraph` counts story paragraphs from 1; `line` and `column` (from 1) are the
-    file's, null for Word files and web pages; `speaker` says who speaks a cited quotation."""
+    """`paragraph` counts story paragraphs from 1 (a Word file's visible paragraphs, headings
+    included, as Word shows them); `table_row` is the row of a Word table, else null; `line`
+    and `column` (from 1) are the file's, null for Word files and web pages; `speaker` says
+    who speaks a cited quotation."""
     return {
         "article": evidence.article,
         "sentence": evidence.sentence,
@@ -64,5 +66,6 @@ def _evidence(evidence: Evidence, where: Location) -> dict:
         "paragraph": where.paragraph,
         "line": where.line,
         "column": where.column,
+        "table_row": where.table_row,
         "speaker": evidence.speaker,
     }
