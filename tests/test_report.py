@@ -61,7 +61,7 @@ def test_json_contract_keys_order_and_types():
     assert first["confidence"] == 0.912 and first["id"] == "name-variant-aaa" and first["code"] == "FC101"
     assert first["evidence"][0] == {
         "article": "drafts/a.txt", "sentence": "Jenny Turnross starts in August.", "start": 0, "end": 32, "span": "Jenny Turnross",
-        "paragraph": 1, "line": 1, "column": 1, "speaker": None,
+        "paragraph": 1, "line": 1, "column": 1, "table_row": None, "speaker": None,
     }
     assert (first["evidence"][1]["paragraph"], first["evidence"][1]["line"]) == (1, None)
     assert report["errors"] == [{"path": "drafts/c.docx", "error": "not a valid Word document"}]
