@@ -1,12 +1,13 @@
 """Fill the generated parts of the docs from the benchmarks' results files, so no results
 table is ever copied by hand:
 
-    python docs/generate.py            # rewrite docs/benchmarks.md and the README's summary
+    python docs/generate.py            # rewrite docs/benchmarks.md, docs/settings.md's table and the README's summary
     python docs/generate.py --check    # exit 1 if either is out of date (the tests run this)
 
 docs/benchmarks.md holds blocks `<!-- results PATH -->` ... `<!-- /results -->`, each the
 whole of that results file; the README holds `<!-- summary -->` ... `<!-- /summary -->`, a
-short table of headline figures read out of the results files.
+short table of headline figures read out of the results files; docs/settings.md holds
+`<!-- settings -->` ... `<!-- /settings -->`, every setting as factcheck.config declares it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,20 @@ BENCHMARKS_DOC = ROOT / "docs" / "benchmarks.md"
 README = ROOT / "README.md"
 BLOCK = re.compile(r"(<!-- results (?P<path>\S+) -->\n).*?(<!-- /results -->)", re.S)
 SUMMARY = re.compile(r"(<!-- summary -->\n).*?(<!-- /summary -->)", re.S)
+SETTINGS_DOC = ROOT / "docs" / "settings.md"
+SETTINGS_TABLE = re.compile(r"(<!-- settings -->\n).*?(<!-- /settings -->)", re.S)
+
+
+def settings_table() -> str:
+    """Every setting as factcheck.config declares it: name, default, what it accepts, help."""
+    sys.path.insert(0, str(ROOT))
+    from factcheck.config import SETTINGS
+
+    lines = ["| setting | default | accepts | what it does |", "|---|---|---|---|"]
+    for setting in SETTINGS:
+        default = "all rules" if callable(setting.default) else f"`{setting.default!r}`".replace("'", '"')
+        lines.append(f"| `{setting.name}` | {default} | {setting.allowed} | {setting.help} |")
+    return "\n".join(lines) + "\n"
 
 
 def results(path: str) -> str:
@@ -75,7 +90,8 @@ def generated(text: str, pattern: re.Pattern, fill) -> str:
 def refreshed() -> dict[Path, str]:
     benchmarks = generated(BENCHMARKS_DOC.read_text(encoding="utf-8"), BLOCK, lambda m: results(m.group("path")) + "\n")
     readme = generated(README.read_text(encoding="utf-8"), SUMMARY, lambda m: summary())
-    return {BENCHMARKS_DOC: benchmarks, README: readme}
+    settings = generated(SETTINGS_DOC.read_text(encoding="utf-8"), SETTINGS_TABLE, lambda m: settings_table())
+    return {BENCHMARKS_DOC: benchmarks, README: readme, SETTINGS_DOC: settings}
 
 
 def main(argv: list[str]) -> int:

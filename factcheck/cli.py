@@ -20,6 +20,9 @@ import typer
 
 from factcheck import __version__
 from factcheck.atomic import OutputError
+from factcheck.config import BY_NAME as SETTINGS_BY_NAME
+from factcheck.config import FAIL_ON
+from factcheck.records import SEVERITIES
 from factcheck.import_soon import import_soon
 from factcheck.report import FORMATS
 from factcheck.provenance import OUTPUT_FOLDER
@@ -28,7 +31,7 @@ from factcheck.user_cache import CacheRebuilt
 
 if TYPE_CHECKING:
     from factcheck.embed import Embedder
-    from factcheck.records import RunResult
+    from factcheck.records import Finding, RunResult
     from factcheck.workers import Runner
 
 T = TypeVar("T")
@@ -45,11 +48,8 @@ app = typer.Typer(
 OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)
 
 
-class FailOn(str, Enum):
-    high = "high"
-    medium = "medium"
-    low = "low"
-    never = "never"
+FAIL_ON_SETTING = SETTINGS_BY_NAME["fail_on"]
+FailOn = Enum("FailOn", {name: name for name in FAIL_ON}, type=str)
 
 
 class Backend(str, Enum):
@@ -61,6 +61,14 @@ class Backend(str, Enum):
 
 # TF-IDF vectors compare only within one run, so a night cannot archive them.
 ArchivedBackend = Enum("ArchivedBackend", {backend.name: backend.value for backend in Backend if backend is not Backend.tfidf}, type=str)
+
+# Options check and nightly share, declared once. --fail-on mirrors the fail_on setting,
+# whose declaration (factcheck.config) gives its help and its default.
+ModelOption = Annotated[str | None, typer.Option(help="Sentence-transformers model folder or cached name. [default: bundled all-MiniLM-L6-v2]", show_default=False)]
+FailOnOption = Annotated[FailOn | None, typer.Option(help=f"{FAIL_ON_SETTING.help[0].upper()}{FAIL_ON_SETTING.help[1:]}. [default: the fail_on setting, else {FAIL_ON_SETTING.default}]", show_default=False)]
+ConfigOption = Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the checked folder or a parent]", show_default=False)]
+DaskOption = Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Run extraction, embedding and story checks on the Dask scheduler at ADDRESS (e.g. tcp://10.0.0.5:8786); needs the dask extra.", show_default=False)]
+WorkersOption = Annotated[int | None, typer.Option("--workers", min=1, help="Run extraction, embedding and story checks on a Dask cluster of N worker processes on this machine; needs the dask extra.", show_default=False)]
 
 
 _python_warning = warnings.showwarning
@@ -86,19 +94,16 @@ def check(
     story_per_folder: Annotated[bool, typer.Option("--story-per-folder", help="Each immediate subfolder is a story of its own; articles are compared only within their story.")] = False,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: html, json, csv, markdown (a CMS comment, with finding ids), or concise (one line per finding, path:line:col: CODE [severity] message, on stdout; its last line counts them and ends in [factcheck-report], the mark that stops factcheck reading its own reports as drafts). Files not read are named on stderr in every format.")] = OutputFormat.html,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Report file, or - for stdout. [default: reports/<folder>.<format> in the current folder; factcheck-output/reports/ when the current folder is one being checked; stdout for concise]", show_default=False)] = None,
-    model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder or cached name. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
+    model: ModelOption = None,
     backend: Annotated[Backend, typer.Option(help="Embedding backend: onnx (bundled model, no torch after a one-time export), torch (reference; any --model), static (distilled, fast, less faithful; needs the static extra), tfidf (no model).")] = Backend.onnx,
-    fail_on: Annotated[
-        FailOn,
-        typer.Option(help="Exit 1 when a finding is at or above this severity (every reported finding is at least medium)."),
-    ] = FailOn.medium,
-    config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the checked folder or a parent]", show_default=False)] = None,
+    fail_on: FailOnOption = None,
+    config: ConfigOption = None,
     claims: Annotated[Path | None, typer.Option(help="Folder for the extracted-claims table. [default: claims/ beside reports/; none when the report goes to stdout]", show_default=False)] = None,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse sentence vectors and unchanged stories' findings from earlier runs (user cache folder).")] = True,
     baseline: Annotated[Path | None, typer.Option(help="Findings accepted with `factcheck ignore`: shown folded away, never counted in the exit code. [default: .factcheck-baseline.json beside the drafts]", show_default=False)] = None,
     new_only: Annotated[bool, typer.Option("--new-only", help="Leave findings in the baseline out of the report altogether.")] = False,
-    dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Run extraction, embedding and story checks on the Dask scheduler at ADDRESS (e.g. tcp://10.0.0.5:8786); needs the dask extra.", show_default=False)] = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Run extraction, embedding and story checks on a Dask cluster of N worker processes on this machine; needs the dask extra.", show_default=False)] = None,
+    dask: DaskOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Check drafts for disagreements and write a discrepancy report."""
     from factcheck import baseline as baselines
@@ -108,7 +113,6 @@ def check(
     from factcheck.workers import RunnerError
     from factcheck.report import write_report
     from factcheck.report.contents import summary_line
-    from factcheck.rules import SEVERITIES
 
     missing = [path for path in paths if not path.exists()]
     if missing:
@@ -170,10 +174,16 @@ def check(
         _summary_table(open_findings)
     if written or not fmt.terminal:
         say(summary_line(result) + (f". Report: {file_url(written)}" if written else ""), err=written is None)
-    if fail_on is not FailOn.never:
-        gate = SEVERITIES[: SEVERITIES.index(fail_on.value) + 1]
-        if any(finding.severity in gate for finding in open_findings):
-            raise typer.Exit(EXIT_FINDINGS)
+    if fails(open_findings, fail_on.value if fail_on else settings.fail_on):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def fails(findings: Sequence[Finding], fail_on: str) -> bool:
+    """Whether any finding is at or above `fail_on` (never: none is)."""
+    if fail_on == "never":
+        return False
+    gate = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+    return any(finding.severity in gate for finding in findings)
 
 
 def _probe_cluster(address: str | None, workers: int | None) -> None:
@@ -223,16 +233,19 @@ def nightly(
     night: Annotated[str | None, typer.Option("--date", help="The night's date, YYYY-MM-DD. [default: today]", show_default=False)] = None,
     archive: Annotated[Path | None, typer.Option(help="Folder of the claims archive (SQLite) and its lock. [default: claims/, or factcheck-output/claims/ when run inside the inbox]", show_default=False)] = None,
     reports: Annotated[Path | None, typer.Option(help="Reports go to REPORTS/YYYY-MM-DD/. [default: reports/, or factcheck-output/reports/ when run inside the inbox]", show_default=False)] = None,
-    model: Annotated[str | None, typer.Option(help="Sentence-transformers model folder. [default: bundled all-MiniLM-L6-v2]", show_default=False)] = None,
+    model: ModelOption = None,
     archived_backend: Annotated[ArchivedBackend, typer.Option("--backend", help="Embedding backend: onnx (bundled model), torch (any --model) or static (needs the static extra); TF-IDF is not offered, as its vectors cannot be archived.")] = ArchivedBackend.onnx,
-    config: Annotated[Path | None, typer.Option(help="Settings file. [default: factcheck.toml in the inbox or a parent]", show_default=False)] = None,
-    dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Run extraction, embedding and story checks on the Dask scheduler at ADDRESS (e.g. tcp://10.0.0.5:8786); needs the dask extra.", show_default=False)] = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Run extraction, embedding and story checks on a Dask cluster of N worker processes on this machine; needs the dask extra.", show_default=False)] = None,
+    fail_on: FailOnOption = None,
+    config: ConfigOption = None,
+    dask: DaskOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """The scheduled job: group the day's articles into stories, check them against each
     other and against archived articles of the same stories, archive them, and write
     REPORTS/YYYY-MM-DD/ (index.html, a page per story, findings.json). Exit 1 when there are
-    new high findings, 2 when the run cannot start (one line saying why)."""
+    new findings at or above --fail-on (by default any: a count, date or name contradicting
+    what earlier nights published is what the night exists to catch), 2 when the run cannot
+    start (one line saying why)."""
     from datetime import date
 
     from factcheck.config import ConfigError, load_settings
@@ -265,10 +278,8 @@ def nightly(
     except (ConfigError, ArchiveBusy, ArchiveDamaged, NightlyError, ModelIntegrityError, OutputError, RunnerError) as error:
         raise fail(str(error)) from None
     _echo_input_problems(done.result, shown=loaded.warnings)
-    new = done.new_findings
-    new_high = sum(finding.severity == "high" for finding in new)
     say(night_summary(done, index))
-    if new_high:
+    if fails(done.new_findings, fail_on.value if fail_on else settings.fail_on):
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -393,7 +404,6 @@ def _summary_table(findings: list) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from factcheck.rules import SEVERITIES
 
     colours = {"high": "bold red", "medium": "yellow", "low": "cyan"}
     counts = Counter((finding.rule, finding.severity) for finding in findings)

@@ -207,6 +207,9 @@ class Severity(StrEnum):
     LOW = "low"
 
 
+SEVERITIES = tuple(Severity)
+
+
 @dataclass(frozen=True)
 class Finding:
     """A probable disagreement, with a plain message and the sentences that show it."""

@@ -17,7 +17,7 @@ from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
-from factcheck.config import Settings
+from factcheck.config import Settings, findings_settings
 from factcheck.records import Claim, DateMention, Evidence, Finding, Mention, PersonMention, Quantity, Quote, Sentence, Story
 from factcheck.user_cache import cache_root, open_database
 
@@ -45,8 +45,7 @@ class StoryCache:
 
     def __init__(self, model_key: str, settings: Settings, path: Path | None = None) -> None:
         self._path = path or cache_root() / "stories.sqlite"
-        fields = asdict(settings)
-        fields.pop("source", None)
+        fields = findings_settings(settings)
         self._context = json.dumps([code_fingerprint(), model_key, fields], sort_keys=True, default=str)
 
     def key(self, story: Story, context: str | None = None) -> str:

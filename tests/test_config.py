@@ -99,3 +99,14 @@ def test_bad_people_entries_name_the_entry_and_key(tmp_path):
         (tmp_path / "factcheck.toml").write_text(text, encoding="utf-8")
         with pytest.raises(ConfigError, match=re.escape(message)):
             load_settings(None, [tmp_path])
+
+
+def test_every_setting_is_declared_once_and_loads_from_a_file(tmp_path):
+    from factcheck.config import SETTINGS
+
+    assert [field for field in Settings.__dataclass_fields__ if field != "source"] == [setting.name for setting in SETTINGS]
+    path = write(tmp_path, "c.toml", 'fail_on = "high"\narchive_days = 3\n')
+    settings = load_settings(path, [])
+    assert (settings.fail_on, settings.archive_days, settings.cluster_similarity) == ("high", 3, 0.55)
+    with pytest.raises(ConfigError, match="'fail_on' must be one of high, medium, low, never, not 'loud'"):
+        load_settings(write(tmp_path, "bad.toml", 'fail_on = "loud"\n'), [])

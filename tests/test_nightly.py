@@ -290,3 +290,30 @@ def test_a_killed_holder_leaves_no_lock_behind_and_a_waiting_run_is_told_who_hol
         child.wait()
     with archive_lock(tmp_path / "claims"):
         pass
+
+
+def test_a_second_night_contradicting_what_the_first_published_fails_the_night(tmp_path, minilm):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    runner = CliRunner()
+
+    def command(inbox, day, *extra):
+        return ["nightly", str(inbox), "--date", day, "--archive", str(tmp_path / "claims"), "--reports", str(tmp_path / "reports"), *extra]
+
+    first = runner.invoke(app, command(write(tmp_path / "monday", COUNCIL), "2026-11-22"))
+    assert first.exit_code == 0, first.output
+    follow_up = {
+        "council-c.txt": "Liverpool City Council's children's services were found inadequate in three out of five areas by Ofsted.\n\n"
+        "Jenny Turnross said the council would act on every finding of the inspection.\n"
+    }
+    # Graded medium by the desk's settings: medium findings fail a night too, by default.
+    tuesday = write(tmp_path / "tuesday", {**follow_up, "factcheck.toml": '[severity]\nnumber-mismatch = "medium"\n'})
+    second = runner.invoke(app, command(tuesday, "2026-11-23"))
+    report = json.loads((tmp_path / "reports" / "2026-11-23" / "findings.json").read_text(encoding="utf-8"))
+    assert [f["severity"] for f in report["findings"] if f["rule"] == "number-mismatch"] == ["medium"], report["findings"]
+    assert second.exit_code == 1, second.output
+    assert runner.invoke(app, command(tuesday, "2026-11-23", "--fail-on", "high")).exit_code == 0
+    (tuesday / "factcheck.toml").write_text('fail_on = "high"\n[severity]\nnumber-mismatch = "medium"\n', encoding="utf-8")
+    assert runner.invoke(app, command(tuesday, "2026-11-23")).exit_code == 0

@@ -17,7 +17,7 @@ from factcheck.ingest import UnreadableFile, draft_files, file_bytes
 from factcheck.nightly.archive import ArchivedArticle, ArchiveStore, article_vector, content_hash, open_archive
 from factcheck.nightly.grouping import entity_keys, group_articles, running_story, story_name, story_title
 from factcheck.pipeline import StoryCheck, Track, check_piece, embed_claims, extract_articles_of, no_progress, read_drafts
-from factcheck.records import Finding, ReadError, RunResult, Sentence, Story
+from factcheck.records import Finding, ReadError, RunResult, Story
 from factcheck.story_cache import StoryCache, code_fingerprint
 from factcheck.workers import InProcess, Runner
 

@@ -12,7 +12,7 @@ from factcheck.nightly.night import Night
 from factcheck.records import RunResult
 from factcheck.report import render
 from factcheck.report.html_report import template_environment
-from factcheck.rules.base import SEVERITIES
+from factcheck.records import SEVERITIES
 from factcheck.terminal import file_url
 
 

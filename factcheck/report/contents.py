@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from factcheck.lexicon import counted
 from factcheck.records import Evidence, Finding, Location, RunResult
-from factcheck.rules.base import SEVERITIES
+from factcheck.records import SEVERITIES
 
 
 def ordered_findings(result: RunResult) -> list[Finding]:

@@ -18,7 +18,8 @@ from factcheck.provenance import MARK
 from factcheck.records import Article, Evidence, Finding, RunResult
 from factcheck.report.contents import Locator, ordered_findings, sentence_counts
 from factcheck.rules import RULES
-from factcheck.rules.base import SEVERITIES, Rule
+from factcheck.records import SEVERITIES
+from factcheck.rules.base import Rule
 
 
 @dataclass(frozen=True)

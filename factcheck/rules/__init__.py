@@ -19,7 +19,8 @@ from factcheck.rules import (
     role_mismatch,
     status_mismatch,
 )
-from factcheck.rules.base import SEVERITIES, Parameter, Rule, StoryContext, registry
+from factcheck.records import SEVERITIES
+from factcheck.rules.base import Parameter, Rule, StoryContext, registry
 
 RULE_MODULES = (
     name_variant,

@@ -19,9 +19,9 @@ from types import ModuleType
 import numpy as np
 
 from factcheck.cluster.people import Person
+from factcheck.parameters import Parameter
 from factcheck.records import Claim, Evidence, Finding, ListedPerson, Severity
 
-SEVERITIES = tuple(Severity)
 LEXICAL_OVERLAP = 0.5
 MIN_DISTINCTIVE_COUNT = 10
 # Sentences sharing one word or count that are paired through it; more is site furniture,
@@ -120,26 +120,6 @@ class StoryContext:
 
 
 Check = Callable[[StoryContext, Mapping[str, float]], Iterable[Finding]]
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """A rule's setting: its default, and the range a config file may set it to. Whole-number
-    settings (a word count, a number of days) are declared with an int default and only
-    accept whole numbers."""
-
-    default: float
-    low: float
-    high: float
-    help: str
-
-    def parse(self, value: object) -> float:
-        """The value as the rule will use it; ValueError says what is allowed."""
-        whole = isinstance(self.default, int)
-        kind = "a whole number" if whole else "a number"
-        if isinstance(value, bool) or not isinstance(value, int if whole else int | float) or not self.low <= value <= self.high:
-            raise ValueError(f"must be {kind} from {self.low} to {self.high}, not {value!r}")
-        return value
 
 
 class RegistryError(ValueError):
