@@ -29,6 +29,10 @@ How it decides
 
 Each pair of sentences is one finding. The message says how many articles state each
 value, and which one more of them use, or that it is a tie.
+
+Example
+    Ofsted rated the council's children's services inadequate in four out of five areas.
+    Ofsted rated the council's children's services inadequate in three out of five areas.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ How it decides
     same paragraph as the quotation is not trusted either.
 
 Example
-    Cllr Liz Parsons said: “We want the best for our children.”
-    Jenny Turnross said: “We want the best for our children.”
+    Cllr Liz Parsons said: “We want the best for every child in this city, and we will fix the failings inspectors found.”
+    Jenny Turnross said: “We want the best for every child in this city, and we will fix the failings inspectors found.”
 
 Two speakers that are one person written two ways are left to name-variant.
 """
