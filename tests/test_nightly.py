@@ -317,3 +317,23 @@ def test_a_second_night_contradicting_what_the_first_published_fails_the_night(t
     assert runner.invoke(app, command(tuesday, "2026-11-23", "--fail-on", "high")).exit_code == 0
     (tuesday / "factcheck.toml").write_text('fail_on = "high"\n[severity]\nnumber-mismatch = "medium"\n', encoding="utf-8")
     assert runner.invoke(app, command(tuesday, "2026-11-23")).exit_code == 0
+
+
+def test_a_night_orders_dated_articles_first_and_undated_ones_by_their_files_time(tmp_path):
+    import os
+
+    import numpy as np
+
+    from factcheck.nightly.archive import ArchivedArticle
+    from factcheck.nightly.night import _earliest_first
+    from factcheck.records import Article
+
+    def archived(name, published=None, mtime=None):
+        path = tmp_path / name
+        path.write_text("x", encoding="utf-8")
+        if mtime is not None:
+            os.utime(path, (mtime, mtime))
+        return ArchivedArticle(name, Article(str(path), "x", name, published, []), "2026-11-22", "s", [], np.zeros((0, 1)))
+
+    items = [archived("z-sidebar.txt", mtime=2_000), archived("a-later.txt", mtime=3_000), archived("m-dated.txt", date(2026, 11, 21))]
+    assert [item.hash for item in _earliest_first(items)] == ["m-dated.txt", "z-sidebar.txt", "a-later.txt"]

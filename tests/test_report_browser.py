@@ -126,6 +126,14 @@ def test_the_filter_counts_findings_as_the_summary_does_with_ignored_ones_apart(
     page.close()
 
 
+def test_the_likely_wrong_and_likely_right_spellings_show_in_two_colours(page):
+    wrong = turnbull(page).locator("mark.likely-wrong")
+    right = turnbull(page).locator("mark.likely-right")
+    assert wrong.inner_text() == "Ms Turnbull" and right.first.inner_text() == "Jenny Turnross"
+    colour = "element => getComputedStyle(element).backgroundColor"
+    assert wrong.evaluate(colour) != right.first.evaluate(colour)
+
+
 def test_keyboard_moves_to_the_next_finding(page):
     page.keyboard.press("j")
     assert "current" in (page.locator("section.finding").first.get_attribute("class") or "")

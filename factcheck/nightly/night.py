@@ -3,6 +3,8 @@ archived articles of the same stories, archived, and reported under reports/YYYY
 
 from __future__ import annotations
 
+import os
+
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -156,8 +158,16 @@ def _run(inbox: Path, night: date, archive: ArchiveStore, settings: Settings, em
 
 
 def _earliest_first(items: list[ArchivedArticle]) -> list[ArchivedArticle]:
-    """By the night an article was first archived, then publication date (unknown last)."""
-    return sorted(items, key=lambda item: (item.night, item.article.published or date.max, item.article.path))
+    """By the night an article was first archived, then publication date; an undated one
+    after the dated, by its file's time where the file is still there."""
+    return sorted(items, key=lambda item: (item.night, item.article.published or date.max, _file_time(item.article.path), item.article.path))
+
+
+def _file_time(path: str) -> float:
+    try:
+        return os.path.getmtime(path)
+    except OSError:
+        return float("inf")
 
 
 def _processed(
