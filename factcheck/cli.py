@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
+import click
 import typer
 
 from factcheck import __version__
@@ -90,7 +91,7 @@ def say(line: str, err: bool = False) -> None:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATHS...", help="Draft files or folders (read recursively: .txt .md .html .docx).", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATHS", help="Draft files or folders (read recursively: .txt .md .html .docx).", show_default=False)],
     story_per_folder: Annotated[bool, typer.Option("--story-per-folder", help="Each immediate subfolder is a story of its own; articles are compared only within their story.")] = False,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: html, json, csv, markdown (a CMS comment, with finding ids), or concise (one line per finding, path:line:col: CODE [severity] message, on stdout; its last line counts them and ends in [factcheck-report], the mark that stops factcheck reading its own reports as drafts). Files not read are named on stderr in every format.")] = OutputFormat.html,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Report file, or - for stdout. [default: reports/<folder>.<format> in the current folder; factcheck-output/reports/ when the current folder is one being checked; stdout for concise]", show_default=False)] = None,
@@ -446,13 +447,37 @@ def _warning_line(message: Warning | str, category: type[Warning], *rest: object
         _python_warning(message, category, *rest)  # type: ignore[arg-type]
 
 
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """Click's usage errors, and those of the click that newer typer releases carry inside."""
+    found: list[type[Exception]] = [click.UsageError]
+    try:
+        from typer._click.exceptions import UsageError as VendoredUsageError
+    except ImportError:
+        return tuple(found)
+    return (*found, VendoredUsageError)
+
+
+USAGE_ERRORS = _usage_errors()
+
+
 def main() -> None:
     """Console entry point: any unexpected error is one line, unless FACTCHECK_DEBUG is set."""
     warnings.showwarning = _warning_line
     try:
-        app()
+        status = app(standalone_mode=False)
+    except USAGE_ERRORS as error:
+        if type(error).__name__ == "NoArgsIsHelpError":  # `factcheck` alone: the help, as asked
+            typer.echo(error.format_message())
+            sys.exit(0)
+        command = error.ctx.command_path if error.ctx else "factcheck"
+        say(f"factcheck: error: {error.format_message()} (see `{command} --help`)", err=True)
+        sys.exit(2)
+    except (click.Abort, typer.Abort):
+        say("factcheck: stopped", err=True)
+        sys.exit(130)
     except Exception as error:  # noqa: BLE001 - last line of defence for a newsroom user
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
         say(f"factcheck: internal error: {type(error).__name__}: {error} (set FACTCHECK_DEBUG=1 for details)", err=True)
         sys.exit(3)
+    sys.exit(status if isinstance(status, int) else 0)

@@ -7,6 +7,7 @@ import shutil
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -331,3 +332,14 @@ def test_help_reads_at_80_columns_with_no_bool_placeholders_and_no_cut_values():
     assert "<bool>" not in top + check and "…" not in check
     assert all(len(line) <= 80 for line in (top + check).splitlines())
     assert "bundled all-MiniLM-L6-v2" in check
+
+
+@pytest.mark.parametrize("arguments", [["check", "--workers", "0", "seeds"], ["check", "--bogus", "seeds"], ["check"], ["nightly", "seeds", "--backend", "tfidf"]])
+def test_a_usage_error_is_one_line_with_the_fix(arguments):
+    import subprocess
+    import sys
+
+    completed = subprocess.run([sys.executable, "-m", "factcheck", *arguments], capture_output=True, text=True, timeout=120)
+    lines = completed.stderr.strip().splitlines()
+    assert completed.returncode == 2 and len(lines) == 1, completed.stderr
+    assert lines[0].startswith("factcheck: error: ") and lines[0].endswith("--help`)")
