@@ -46,8 +46,27 @@ def open_database(path: Path, schema: str) -> sqlite3.Connection:
 def _connected(path: Path, schema: str) -> sqlite3.Connection:
     connection = sqlite3.connect(path, timeout=30)
     try:
+        mismatch = _other_shape(connection, schema)
+        if mismatch:
+            raise sqlite3.DatabaseError(f"not this cache's tables: {mismatch}")
         connection.executescript(schema)
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+def _other_shape(connection: sqlite3.Connection, schema: str) -> str:
+    """How the file's tables differ from those `schema` makes ("" when they do not): a valid
+    SQLite file with a table of the same name but other columns is a damaged cache."""
+    expected = sqlite3.connect(":memory:")
+    try:
+        expected.executescript(schema)
+        for (table,) in expected.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+            wanted = [row[1:3] for row in expected.execute(f"PRAGMA table_info({table})")]
+            found = [row[1:3] for row in connection.execute(f"PRAGMA table_info({table})")]
+            if found and found != wanted:
+                return f"table {table} has columns {', '.join(name for name, _ in found)}"
+    finally:
+        expected.close()
+    return ""

@@ -176,6 +176,43 @@ def test_a_damaged_cache_is_set_aside_rebuilt_and_said(tmp_path, monkeypatch):
     assert again.result.findings == analysis.result.findings
 
 
+@pytest.mark.parametrize("name", ["stories.sqlite", "vectors.sqlite"])
+def test_a_cache_of_valid_sqlite_with_other_tables_is_set_aside_and_rebuilt(tmp_path, monkeypatch, name):
+    from factcheck.embed.cache import CachedEmbedder
+    from factcheck.story_cache import StoryCache
+    from factcheck.user_cache import CacheRebuilt
+
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path))
+    other = sqlite3.connect(tmp_path / name)
+    other.executescript("CREATE TABLE stories (other TEXT); CREATE TABLE claims (x INTEGER); CREATE TABLE vectors (a, b);")
+    other.close()
+    embedder = CachedEmbedder(TfidfEmbedder(), "tfidf-test", tmp_path / "vectors.sqlite")
+    with pytest.warns(CacheRebuilt, match=f"{name} was damaged"):
+        analysis = check_paths([str(SEEDS)], Settings(), embedder, cache=StoryCache("tfidf", Settings()))
+    assert analysis.result.findings
+    again = check_paths([str(SEEDS)], Settings(), embedder, cache=StoryCache("tfidf", Settings()))
+    assert again.result.findings == analysis.result.findings
+
+
+@pytest.mark.parametrize("tables", ["CREATE TABLE articles (hash TEXT, other TEXT);", "CREATE TABLE findings (id TEXT);", "CREATE TABLE t (x);"])
+def test_an_archive_of_another_schema_is_refused_in_one_line(tmp_path, minilm, tables):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("Jenny Turnross was named director of the council.\n", encoding="utf-8")
+    (tmp_path / "claims").mkdir()
+    archive = tmp_path / "claims" / "archive.sqlite"
+    other = sqlite3.connect(archive)
+    other.executescript(tables)
+    other.close()
+    result = runner.invoke(app, ["nightly", str(inbox), "--archive", str(archive.parent), "--reports", str(tmp_path / "reports")])
+    if tables.startswith("CREATE TABLE t "):
+        assert result.exit_code in (0, 1), result.output  # a table of its own beside ours is no harm
+        return
+    assert result.exit_code == 2, result.output
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith(f"factcheck: error: {archive}: the archive is damaged (not a factcheck archive")
+
+
 def test_a_damaged_archive_stops_the_night_in_one_line_and_is_left_as_it_was(tmp_path, minilm):
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -45,6 +45,7 @@ CREATE INDEX IF NOT EXISTS articles_by_story ON articles (story, night);
 CREATE TABLE IF NOT EXISTS findings (id TEXT PRIMARY KEY, night TEXT, story TEXT, rule TEXT, severity TEXT, message TEXT);
 """
 COLUMNS = ("hash", "path", "title", "published", "night", "story", "text", "paragraphs", "claims", "vectors", "dimensions", "model", "code")
+TABLES = {"articles": COLUMNS, "findings": ("id", "night", "story", "rule", "severity", "message")}
 # A re-processed article (new model or code) replaces its row but keeps its first night.
 SAVE_ARTICLE = (
     f"INSERT INTO articles VALUES ({', '.join('?' * len(COLUMNS))}) ON CONFLICT (hash) DO UPDATE SET "
@@ -114,17 +115,29 @@ class Archive:
         self.path, self.model, self.code = path, model, code
         self._db = sqlite3.connect(path, timeout=30)
         try:
-            self._db.executescript(SCHEMA)
             verdict = self._db.execute("PRAGMA quick_check").fetchone()[0]
+            mismatch = self._schema_mismatch() if verdict == "ok" else ""
+            if verdict == "ok" and not mismatch:
+                self._db.executescript(SCHEMA)
         except sqlite3.OperationalError:
             self._db.close()
             raise
         except sqlite3.DatabaseError as error:
             self._db.close()
             raise ArchiveDamaged(path, str(error)) from None
-        if verdict != "ok":
+        if verdict != "ok" or mismatch:
             self._db.close()
-            raise ArchiveDamaged(path, verdict)
+            raise ArchiveDamaged(path, verdict if verdict != "ok" else f"not a factcheck archive: {mismatch}")
+
+    def _schema_mismatch(self) -> str:
+        """What differs from the tables a night reads and writes ("" when nothing does; a new
+        archive has none of them yet): an SQLite file of another program, or of another
+        schema, is refused like a damaged one."""
+        for table, expected in TABLES.items():
+            found = tuple(row[1] for row in self._db.execute(f"PRAGMA table_info({table})"))
+            if found and found != expected:
+                return f"table {table} has columns ({', '.join(found)}), not ({', '.join(expected)})"
+        return ""
 
     def close(self) -> None:
         self._db.close()
