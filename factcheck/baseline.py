@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -83,7 +84,7 @@ def remember_check(baseline: Path, finding_ids: list[str]) -> None:
     of the check)."""
     resolved = baseline.resolve()
     record = {"baseline": str(resolved), "findings": sorted(finding_ids), "checked": datetime.now(timezone.utc).isoformat()}
-    key = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:16]
     try:
         write_atomically(cache_root() / CHECKS_FOLDER / f"{key}.json", json.dumps(record, indent=1) + "\n")
     except OSError:

@@ -18,7 +18,7 @@ from factcheck.config import Settings
 from factcheck.embed import Embedder
 from factcheck.extract.claims import extract_claims
 from factcheck.extract.people import with_story_given_names
-from factcheck.ingest import read_articles
+from factcheck.ingest import read_articles, reported_name
 from factcheck.records import Article, Claim, Finding, ReadError, RunResult, Story
 from factcheck.decide import Decide, decide
 from factcheck.rules import StoryContext, accepted_groups, run_rules, with_configured_severity, without_accepted
@@ -203,11 +203,11 @@ def group_stories(paths: Sequence[str], articles: list[Article], story_per_folde
 
 def _story_name(paths: Sequence[str], article_path: str) -> str:
     for given in paths:
-        root = Path(given)
+        root = Path(reported_name(given))
         inside = Path(article_path)
-        if root.is_dir() and inside.is_relative_to(root):
+        if Path(given).is_dir() and inside.is_relative_to(root):
             parts = inside.relative_to(root).parts
-            return parts[0] if len(parts) > 1 else _display_name(root)
+            return parts[0] if len(parts) > 1 else _display_name(Path(given))
     return _display_name(Path(article_path).parent)
 
 
@@ -229,7 +229,7 @@ def _joined(names: list[str]) -> str:
 
 
 def _display_name(path: Path) -> str:
-    return path.resolve().name or "drafts"
+    return reported_name(path.resolve().name) or "drafts"
 
 
 def report_name(paths: Sequence[str]) -> str:

@@ -245,3 +245,40 @@ def test_in_a_large_cluster_a_pair_sharing_a_count_is_compared_even_when_least_a
     pairs = {(first, second): linked for first, second, _, linked in alignment._candidate_pairs(story)}
     assert pairs[(0, 5)] is True
     assert (0, 4) not in pairs  # not among either one's two nearest: the bound is in force
+
+
+def _non_utf8_drafts(root):
+    import os
+
+    root.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        (root / seed.name).write_bytes(seed.read_bytes())
+    folder = os.fsencode(root)
+    with open(folder + b"/bad\xff.txt", "wb") as handle:
+        handle.write(b"Jenny Turnross was named corporate director of the council.\n")
+    open(folder + b"/empty \xc3\x28.txt", "wb").close()
+    os.mkdir(folder + b"/dir\x80")
+    with open(folder + b"/dir\x80/x.txt", "wb") as handle:
+        handle.write(b"Ms Turnbull said the council would act on the report.\n")
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["html", "json", "csv", "markdown", "concise"])
+def test_file_names_that_are_not_utf8_are_read_and_shown_escaped_in_every_format(tmp_path, fmt):
+    drafts = _non_utf8_drafts(tmp_path / "drafts")
+    out = tmp_path / f"report.{fmt}"
+    result = runner.invoke(app, ["check", str(drafts), "--backend", "tfidf", "--no-cache", "-f", fmt, "-o", str(out), "--claims", str(tmp_path / "claims")])
+    assert result.exit_code in (0, 1), result.output
+    assert "internal error" not in result.output
+    assert "empty \\xc3(.txt: empty file" in result.output
+    text = out.read_text(encoding="utf-8")
+    if fmt in ("html", "json"):  # the formats that list every article read
+        assert "bad\\xff.txt" in text or "bad\\\\xff.txt" in text
+    assert "\udcff" not in text
+
+
+def test_a_night_reads_and_archives_drafts_whose_names_are_not_utf8(tmp_path, minilm):
+    inbox = _non_utf8_drafts(tmp_path / "inbox")
+    result = runner.invoke(app, ["nightly", str(inbox), "--archive", str(tmp_path / "claims"), "--reports", str(tmp_path / "reports"), "--date", "2026-12-01"])
+    assert result.exit_code in (0, 1), result.output
+    assert "7 articles" in result.output and "internal error" not in result.output

@@ -6,6 +6,7 @@ recognised by repetition across drafts (see ``boilerplate``).
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -72,23 +73,30 @@ def _files(paths: Sequence[str], errors: list[ReadError]) -> Iterator[tuple[str,
                 if _hidden(relative):
                     continue
                 if path.is_symlink() and path.exists() and not path.resolve().is_relative_to(inside):
-                    errors.append(ReadError(str(root / relative), OUTSIDE_LINK))
+                    errors.append(ReadError(reported_name(root / relative), OUTSIDE_LINK))
                     continue
                 if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                     if path.is_file() and path.name not in SETTINGS_FILES and not _own_output(path):
-                        errors.append(ReadError(str(root / relative), not_read(path.suffix)))
+                        errors.append(ReadError(reported_name(root / relative), not_read(path.suffix)))
                     continue
                 if path.is_file():
-                    yield str(root / relative), path
+                    yield reported_name(root / relative), path
                 elif path.is_symlink() and not path.exists():
-                    errors.append(ReadError(str(root / relative), "a symbolic link that leads nowhere (broken, or a loop)"))
+                    errors.append(ReadError(reported_name(root / relative), "a symbolic link that leads nowhere (broken, or a loop)"))
         elif root.is_file():
             if root.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield given, root
+                yield reported_name(given), root
             else:
-                errors.append(ReadError(given, not_read(root.suffix)))
+                errors.append(ReadError(reported_name(given), not_read(root.suffix)))
         else:
-            errors.append(ReadError(given, "no such file or folder"))
+            errors.append(ReadError(reported_name(given), "no such file or folder"))
+
+
+def reported_name(path: str | Path) -> str:
+    """A file's name as every output shows it: a name whose bytes are not UTF-8 (Python
+    carries them as lone surrogates) gets those bytes written as \\xff escapes, so the name is
+    shown, stored and written safely, and stays recognisable."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 # Word-processor formats a newsroom meets, by suffix: what they are, for the one-line advice.

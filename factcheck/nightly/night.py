@@ -110,6 +110,7 @@ def _run(inbox: Path, night: date, archive: ArchiveStore, settings: Settings, em
     files, errors = draft_files([str(inbox)])
     known: list[ArchivedArticle] = []
     unread: dict[str, str] = {}
+    path_of = dict(files)
     for name, path in files:
         try:
             content = content_hash(name, file_bytes(path, settings.max_file_bytes))
@@ -121,7 +122,8 @@ def _run(inbox: Path, night: date, archive: ArchiveStore, settings: Settings, em
             known.append(found)
         else:
             unread[name] = content
-    fresh = _processed(list(unread), unread, night, settings, embedder, errors, runner)
+    # Read by path: a name as reported escapes bytes that are not UTF-8 (ingest.reported_name).
+    fresh = _processed([str(path_of[name]) for name in unread], unread, night, settings, embedder, errors, runner)
     tonight = known + fresh
     since = night - timedelta(days=int(settings.archive_days))
     if fresh:
@@ -171,13 +173,13 @@ def _file_time(path: str) -> float:
 
 
 def _processed(
-    names: list[str], hashes: dict[str, str], night: date, settings: Settings, embedder: Embedder, errors: list[ReadError], runner: Runner
+    paths: list[str], hashes: dict[str, str], night: date, settings: Settings, embedder: Embedder, errors: list[ReadError], runner: Runner
 ) -> list[ArchivedArticle]:
     """New or changed articles: read here (boilerplate is recognised across the night's
     drafts), extracted and embedded by `runner`, then archived."""
-    if not names:
+    if not paths:
         return []
-    articles, read_errors = read_drafts(names, settings)
+    articles, read_errors = read_drafts(paths, settings)
     errors.extend(read_errors)
     story = Story(name="tonight", articles=articles)
     extracted = [(article, claims) for article, (_, claims) in zip(articles, extract_articles_of([story], runner))]
