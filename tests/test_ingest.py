@@ -310,3 +310,22 @@ def test_an_empty_markdown_table_cell_does_not_shift_the_headings(tmp_path):
     (tmp_path / "a.md").write_text(table + "\n" + STORY, encoding="utf-8")
     (article,), _ = read(tmp_path / "a.md")
     assert paragraphs(article)[0] == "Barnet: 3 out of 5 areas rated inadequate."
+
+
+def test_a_page_nested_deeper_than_a_parser_goes_is_read_with_a_warning(tmp_path):
+    depth = 100_000
+    page = (
+        "<html><body><nav>Home News Sport</nav>" + "<div>" * depth
+        + "<p>Jenny Turnross was named corporate director of children's services at the council.</p>"
+        + "<p>Ms Turnbull said the service would improve after the inspection found problems.</p>"
+        + "</div>" * depth + "<script>track()</script></body></html>"
+    )
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    (tmp_path / "empty.html").write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+    (article,), errors = read(tmp_path)
+    assert [error.error for error in errors] == ["no article text found in the page"]
+    assert paragraphs(article) == [
+        "Jenny Turnross was named corporate director of children's services at the council.",
+        "Ms Turnbull said the service would improve after the inspection found problems.",
+    ]
+    assert any("too deep for the main-text extractor" in warning for warning in article.warnings)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html.parser import HTMLParser
 
 import yaml
 
@@ -173,9 +174,13 @@ def _add_table(rendered: RenderedMarkdown, tokens: list, position: int, first_li
 
 
 def read_html(data: bytes) -> Document:
-    """The main text of a web page, without navigation, scripts or comments."""
+    """The main text of a web page, without navigation, scripts or comments. A page nested
+    deeper than a parser's tree goes is read as a stream of tags instead (see _Paragraphs)."""
     import trafilatura
 
+    streamed = _streamed(data)
+    if streamed.deepest > PARSER_DEPTH:
+        return _every_paragraph(streamed)
     # The publication date comes from the page's metadata (meta tags, JSON-LD, <time>), never
     # from a year the body mentions ("an inspection in 2018" is not a date of publication).
     extracted = trafilatura.bare_extraction(
@@ -188,6 +193,70 @@ def read_html(data: bytes) -> Document:
     if extracted is None or not (extracted.text or "").strip():
         raise UnreadableFile("no article text found in the page")
     return Document(text=extracted.text, title=extracted.title or "", published=as_date(extracted.date))
+
+
+# Past this depth libxml2 (under trafilatura) stops building the tree and the text is lost.
+PARSER_DEPTH = 255
+HTML_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote pre td th dd dt div section article br".split())
+HTML_SKIPPED = frozenset("script style noscript template nav header footer aside form button select svg head".split())
+
+
+class _Paragraphs(HTMLParser):
+    """Paragraph texts of a page, read as a stream of tags with no tree, so a page nested
+    any depth is read in one pass."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.words: list[str] = []
+        self.skipping = 0
+        self.depth = self.deepest = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.depth += 1
+        self.deepest = max(self.deepest, self.depth)
+        if tag in HTML_SKIPPED:
+            self.skipping += 1
+        elif tag in HTML_BLOCKS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth = max(self.depth - 1, 0)
+        if tag in HTML_SKIPPED:
+            self.skipping = max(self.skipping - 1, 0)
+        elif tag in HTML_BLOCKS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.words.extend(data.split())
+
+    def flush(self) -> None:
+        if self.words:
+            self.paragraphs.append(" ".join(self.words))
+        self.words = []
+
+
+def _streamed(data: bytes) -> _Paragraphs:
+    try:
+        text, _ = decode(data)
+    except UnreadableFile:
+        text = data.decode("utf-8", "replace")
+    reader = _Paragraphs()
+    reader.feed(text)
+    reader.close()
+    reader.flush()
+    return reader
+
+
+def _every_paragraph(reader: _Paragraphs) -> Document:
+    """Every paragraph outside scripts, navigation, headers and footers, with a warning."""
+    if not reader.paragraphs:
+        raise UnreadableFile(f"no article text found in the page (nested {reader.deepest:,} elements deep)")
+    return Document(
+        text="\n\n".join(reader.paragraphs),
+        warnings=[f"nested {reader.deepest:,} elements deep, too deep for the main-text extractor: every paragraph was read, menus and all"],
+    )
 
 
 def as_date(value: object) -> date | None:
