@@ -255,3 +255,45 @@ def test_places_are_counted_as_word_shows_them_headings_included_and_rows_in_a_t
         for words in ("Jenny Turnross", "Leadership", "Care leavers", "Ms Turnbull")
     }
     assert described == {"Jenny Turnross": "paragraph 2", "Leadership": "table row 2", "Care leavers": "table row 3", "Ms Turnbull": "paragraph 3"}
+
+
+def lying_docx(expanded: int, declared: int) -> bytes:
+    """A Word file whose document.xml unpacks to `expanded` bytes while its zip headers
+    declare `declared` (an honest zip, then both size fields rewritten)."""
+    import struct
+
+    good = zipfile.ZipFile(io.BytesIO(docx(paragraph(run("Jenny Turnross spoke.")))))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for info in good.infolist():
+            if info.filename != "word/document.xml":
+                archive.writestr(info.filename, good.read(info.filename))
+        with archive.open("word/document.xml", "w") as entry:
+            for _ in range(expanded >> 20):
+                entry.write(b" " * (1 << 20))
+    data = bytearray(out.getvalue())
+    name = b"word/document.xml"
+    for signature, size_at, length_at, name_at in ((b"PK\x03\x04", 22, 26, 30), (b"PK\x01\x02", 24, 28, 46)):
+        at = data.find(signature)
+        while at >= 0:
+            length = struct.unpack_from("<H", data, at + length_at)[0]
+            if data[at + name_at : at + name_at + length] == name:
+                struct.pack_into("<I", data, at + size_at, declared)
+            at = data.find(signature, at + 4)
+    return bytes(data)
+
+
+def test_a_zip_whose_headers_understate_its_size_is_refused_within_bounded_memory(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "bomb.docx").write_bytes(lying_docx(expanded=1 << 30, declared=4000))
+    script = (
+        "import resource, sys; from factcheck.ingest import read_articles; "
+        "articles, errors = read_articles([sys.argv[1]], max_bytes=10**8); "
+        "print(errors[0].error); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    completed = subprocess.run([sys.executable, "-c", script, str(tmp_path / "bomb.docx")], capture_output=True, text=True, timeout=300)
+    error, peak_kib = completed.stdout.strip().splitlines()
+    assert error.startswith("not a valid Word document") or error.startswith("refused"), error
+    assert int(peak_kib) < 500_000, f"peak {int(peak_kib) // 1024} MB"

@@ -47,11 +47,12 @@ from factcheck.ingest.encoding import UnreadableFile
 from factcheck.ingest.tables import numbered_table_sentences
 from factcheck.lexicon import counted
 
-# A .docx is a zip; one that would expand past this, or far past its own size, is refused
-# before anything unpacks it (a "zip bomb" renamed .docx). The declared sizes are a safe
-# bound: zipfile never returns more than an entry declares, and a lie fails its CRC check.
+# A .docx is a zip; one that would expand past this, or far past its own size, is refused:
+# first by the sizes its entries declare, then, since a header can lie, by the bytes actually
+# produced while unpacking, counted as they come (a "zip bomb" renamed .docx).
 MAX_DOCX_EXPANDED_BYTES = 100_000_000
 MAX_DOCX_RATIO = 200
+UNPACK_CHUNK = 1 << 20
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -76,10 +77,29 @@ def read_docx(data: bytes) -> Document:
     """The accepted text of a Word draft, its title, and what was left unread as warnings."""
     _check_docx_container(data)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with _CappedZip(io.BytesIO(data)) as archive:
+            archive.budget = min(MAX_DOCX_EXPANDED_BYTES, MAX_DOCX_RATIO * max(len(data), 1))
             return _document(archive)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
         raise UnreadableFile(f"not a valid Word document (damaged zip: {error})") from None
+
+
+class _CappedZip(zipfile.ZipFile):
+    """A zip whose entries are unpacked a chunk at a time against a budget of bytes actually
+    produced, so an entry whose header understates its size stops at the budget instead of
+    filling memory."""
+
+    budget = MAX_DOCX_EXPANDED_BYTES
+
+    def read(self, name, pwd=None) -> bytes:  # noqa: ANN001 - zipfile's own signature
+        chunks = []
+        with self.open(name, pwd=pwd) as stream:
+            while chunk := stream.read(UNPACK_CHUNK):
+                self.budget -= len(chunk)
+                if self.budget < 0:
+                    raise UnreadableFile(f"refused: {name} unpacks to more than its zip says (a zip bomb?)")
+                chunks.append(chunk)
+        return b"".join(chunks)
 
 
 def _check_docx_container(data: bytes) -> None:
