@@ -17,7 +17,7 @@ from factcheck.cluster import cluster_sentences, index_people, prepare_clusterin
 from factcheck.config import Settings
 from factcheck.embed import Embedder
 from factcheck.extract.claims import extract_claims
-from factcheck.extract.people import with_story_given_names
+from factcheck.extract.people import names_a_list, with_story_given_names
 from factcheck.ingest import read_articles, reported_name
 from factcheck.records import Article, Claim, Finding, ReadError, RunResult, Story
 from factcheck.decide import Decide, decide
@@ -86,7 +86,7 @@ def check_paths(
         sentences=[claim.sentence for claim in all_claims],
         findings=findings,
         errors=_sorted_errors(errors),
-        warnings=list(warnings) + [w for article in articles for w in _article_warnings(article)],
+        warnings=list(warnings) + [w for article in articles for w in _article_warnings(article)] + name_list_warnings(all_claims),
     )
     return Analysis(result=result, claims=all_claims)
 
@@ -239,6 +239,19 @@ def report_name(paths: Sequence[str]) -> str:
 
 def _sorted_errors(errors: list[ReadError]) -> list[ReadError]:
     return sorted(errors, key=lambda error: error.path)
+
+
+def name_list_warnings(claims: list[Claim]) -> list[str]:
+    """One line per draft holding a sentence that lists many people, whose names the name
+    rules pass over (see extract.people.NAME_LIST), so nobody thinks they were checked."""
+    most: dict[str, int] = {}
+    for claim in claims:
+        if names_a_list(claim):
+            most[claim.sentence.article] = max(most.get(claim.sentence.article, 0), len(claim.people))
+    return [
+        f"{path}: a sentence names {count:,} people; names in a list that long are not checked for misspellings"
+        for path, count in sorted(most.items())
+    ]
 
 
 def _article_warnings(article: Article) -> list[str]:

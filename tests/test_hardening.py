@@ -282,3 +282,22 @@ def test_a_night_reads_and_archives_drafts_whose_names_are_not_utf8(tmp_path, mi
     result = runner.invoke(app, ["nightly", str(inbox), "--archive", str(tmp_path / "claims"), "--reports", str(tmp_path / "reports"), "--date", "2026-12-01"])
     assert result.exit_code in (0, 1), result.output
     assert "7 articles" in result.output and "internal error" not in result.output
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("names", [1_500, 6_000])
+def test_a_roll_call_of_names_beside_the_seeds_changes_nothing_found_in_them(tmp_path, minilm, names):
+    import random
+    import string
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        (drafts / seed.name).write_bytes(seed.read_bytes())
+    seeds_only = check_paths([str(drafts)], Settings(), minilm).result
+    pick = random.Random(names)
+    surnames = ("".join([pick.choice(string.ascii_uppercase), *(pick.choice("aeiou" if i % 2 else "bcdfghklmnprstvwz") for i in range(5))]) for _ in range(names))
+    (drafts / "roll.txt").write_text("Panel\n\nThe council said that " + ", ".join(f"Mr {name}" for name in surnames) + " were on the panel.\n", encoding="utf-8")
+    with_roll = check_paths([str(drafts)], Settings(), minilm).result
+    assert [finding.id for finding in with_roll.findings] == [finding.id for finding in seeds_only.findings]
+    assert any(warning.startswith(f"{drafts / 'roll.txt'}: a sentence names") for warning in with_roll.warnings)

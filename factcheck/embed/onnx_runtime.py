@@ -23,6 +23,7 @@ from factcheck.embed.bundled import WEIGHTS_SHA256, ModelIntegrityError, file_sh
 from factcheck.user_cache import cache_root, set_aside
 
 BATCH_SIZE = 64
+BATCH_CHARACTERS = BATCH_SIZE * 100  # 64 short sentences, or fewer long ones: memory stays flat (a 66 KB roll call of names peaks under 500 MB)
 MAX_TOKENS = 256
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -81,7 +82,13 @@ class OnnxEmbedder:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda index: len(texts[index]))
-        batches = [order[start : start + BATCH_SIZE] for start in range(0, len(order), BATCH_SIZE)]
+        batches: list[list[int]] = [[]]
+        for index in order:
+            # Length-sorted, so the text joining a batch is its longest: a batch of long
+            # sentences holds fewer, and memory stays flat whatever a draft's sentences are.
+            if batches[-1] and (len(batches[-1]) == BATCH_SIZE or (len(batches[-1]) + 1) * len(texts[index]) > BATCH_CHARACTERS):
+                batches.append([])
+            batches[-1].append(index)
         vectors = np.vstack([self._encode_batch([texts[index] for index in batch]) for batch in batches])
         result = np.empty_like(vectors)
         result[order] = vectors

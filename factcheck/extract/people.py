@@ -66,6 +66,15 @@ ROLE_STOP = frozenset(
 # A title written before a name is short ("interim corporate director of children's services");
 # a longer run of words is a clause that happens to end in a job word.
 MAX_TITLE_WORDS = 6
+# A sentence naming more people than this is a list (a roll call, an honours list, a results
+# table): copy names people there by surname alone without introducing them, so its names are
+# not evidence of a misspelling, and a draft full of them must not change what is found in
+# the others.
+NAME_LIST = 25
+
+
+def names_a_list(claim: Claim) -> bool:
+    return len(claim.people) > NAME_LIST
 ARTICLES = frozenset("the a an".split())
 CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
 # An age written beside a name says it is a person: "Dmitry Nikolaev, 30," / ", a 30-year-old",

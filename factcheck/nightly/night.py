@@ -18,7 +18,7 @@ from factcheck.embed import Embedder
 from factcheck.ingest import UnreadableFile, draft_files, file_bytes
 from factcheck.nightly.archive import ArchivedArticle, ArchiveStore, article_vector, content_hash, open_archive
 from factcheck.nightly.grouping import entity_keys, group_articles, running_story, story_name, story_title
-from factcheck.pipeline import StoryCheck, Track, check_piece, embed_claims, extract_articles_of, no_progress, read_drafts
+from factcheck.pipeline import StoryCheck, name_list_warnings, Track, check_piece, embed_claims, extract_articles_of, no_progress, read_drafts
 from factcheck.records import Finding, ReadError, RunResult, Story
 from factcheck.story_cache import StoryCache, code_fingerprint
 from factcheck.workers import InProcess, Runner
@@ -155,6 +155,7 @@ def _run(inbox: Path, night: date, archive: ArchiveStore, settings: Settings, em
         result.seen = {f.id: seen[f.id] for f in result.findings if f.id in seen}
     archive.save_night(tonight, findings, night.isoformat())
     guessed = [f"{item.article.path}: {warning}" for item in fresh for warning in item.article.warnings]
+    guessed += name_list_warnings([claim for item in fresh for claim in item.claims])
     result = RunResult(stories=stories, sentences=sentences, findings=findings, errors=sorted(errors, key=lambda e: e.path), warnings=guessed, seen=seen)
     return Night(night, result, by_story, titles, {item.article.path for item in tonight}, len(fresh))
 

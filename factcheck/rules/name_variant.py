@@ -53,7 +53,7 @@ from nicknames import NickNamer
 from rapidfuzz.distance import JaroWinkler
 
 from factcheck.cluster.people import Person
-from factcheck.extract.people import given_names
+from factcheck.extract.people import given_names, names_a_list
 from factcheck.lexicon import HONORIFICS
 from factcheck.records import Evidence, Finding
 from factcheck.rules.base import LEXICAL_OVERLAP, Parameter, StoryContext, content_words, finding
@@ -80,11 +80,12 @@ MAX_SENTENCES_COMPARED = 64
 
 
 def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Finding]:
-    introduced = [person for person in story.people if person.introduced]
+    people = [person for person in story.people if not _only_in_lists(person)]
+    introduced = [person for person in people if person.introduced]
     by_initial: dict[str, list[Person]] = {}
     for person in introduced:
         by_initial.setdefault(person.surname[:1].lower(), []).append(person)
-    for person in story.people:
+    for person in people:
         if not person.introduced:
             match = _closest_introduced(person, by_initial.get(person.surname[:1].lower(), []), parameters)
             if match is not None:
@@ -100,6 +101,11 @@ def check(story: StoryContext, parameters: Mapping[str, float]) -> Iterable[Find
         if score >= threshold and _genders_agree(first, second) and not _relatives(first, second):
             majority, variant = sorted((first, second), key=_weight, reverse=True)
             yield _report(story, majority, variant, score, parameters)
+
+
+def _only_in_lists(person: Person) -> bool:
+    """Named only in sentences that list many people (see extract.people.NAME_LIST)."""
+    return all(names_a_list(claim) for claim, _ in person.mentions)
 
 
 def _neighbours(people: list[Person]) -> list[tuple[Person, Person]]:
