@@ -142,3 +142,66 @@ def extraction_never_raises(text: str) -> None:
     paragraphs = [Paragraph(match.start(), match.end()) for match in re.finditer(r"[^\n]+", text)]
     article = Article(path="draft.txt", text=text, title="", published=None, paragraphs=paragraphs)
     extract_claims(article, split_sentences(article))
+
+
+file_name_bytes = st.binary(min_size=1, max_size=40).filter(lambda name: b"/" not in name and b"\x00" not in name and name not in (b".", b".."))
+
+
+def any_file_name_is_read_and_written_safely(name: bytes, text: str) -> None:
+    """A draft whose name is any bytes at all is read (or refused in one line), and every
+    report format renders it with no lone surrogate left in the output."""
+    import os
+
+    from factcheck.config import Settings
+    from factcheck.embed.tfidf import TfidfEmbedder
+    from factcheck.pipeline import check_paths
+    from factcheck.report import FORMATS, render
+
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            with open(os.path.join(os.fsencode(folder), name + b".txt"), "wb") as handle:
+                handle.write(("Jenny Turnross was named director. " + text).encode("utf-8", "replace"))
+        except OSError:
+            return  # a name this file system refuses is no draft at all
+        result = check_paths([folder], Settings(), TfidfEmbedder()).result
+        for name_of_format in FORMATS:
+            rendered = render(result, name_of_format)
+            rendered.encode("utf-8")  # a lone surrogate would raise here
+
+
+sqlite_schemas = st.lists(
+    st.tuples(
+        st.sampled_from(["articles", "findings", "stories", "claims", "vectors", "other"]),
+        st.lists(st.sampled_from(["hash", "id", "key", "model", "sentence", "vector", "story", "night", "x"]), min_size=1, max_size=5, unique=True),
+    ),
+    min_size=1,
+    max_size=4,
+    unique_by=lambda table: table[0],
+)
+
+
+def any_sqlite_schema_is_a_cache_rebuilt_or_an_archive_refused(tables: list) -> None:
+    """A cache or archive file that is valid SQLite with any tables at all: a cache is set
+    aside and rebuilt (or used, when its tables are ours), an archive is used or refused in
+    one line; no run raises anything else."""
+    import sqlite3
+    import warnings
+
+    from factcheck.nightly.archive import ArchiveDamaged, open_archive
+    from factcheck.config import Settings
+    from factcheck.records import Story
+    from factcheck.story_cache import StoryCache
+
+    with tempfile.TemporaryDirectory() as folder:
+        for name in ("stories.sqlite", "archive.sqlite"):
+            connection = sqlite3.connect(Path(folder) / name)
+            connection.executescript("".join(f"CREATE TABLE {table} ({', '.join(columns)});" for table, columns in tables))
+            connection.close()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            cache = StoryCache("m", Settings(), Path(folder) / "stories.sqlite")
+            assert cache.claims(Story(name="s", articles=[])) is None
+        try:
+            open_archive(Path(folder), "m", "c").close()
+        except ArchiveDamaged as error:
+            assert "\n" not in str(error)

@@ -7,7 +7,8 @@ Runs the promises of tests/draft_strategies.py (the property tests' own generato
 checks) in rounds with fresh random seeds until the time is up: any bytes in any kind of
 draft are read or refused with one line; sentence and mention offsets slice the file text;
 extraction never raises on arbitrary Unicode or on news text spliced with it; evidence
-offsets slice the files. Each distinct failure (exception type and place) is reported once
+offsets slice the files; a draft named with any bytes is read and written safely; a cache or
+archive of any SQLite schema is rebuilt, used or refused in one line. Each distinct failure (exception type and place) is reported once
 with hypothesis's shrunk example. Writes results.md beside this file; exit 1 when anything
 was found.
 """
@@ -63,6 +64,8 @@ TARGETS: dict[str, tuple[Callable, tuple]] = {
     "extract from arbitrary Unicode": (drafts.extraction_never_raises, (st.text(max_size=500),)),
     "extract from news spliced with Unicode": (drafts.extraction_never_raises, (drafts.draft_texts,)),
     "evidence offsets slice the files": (drafts.evidence_slices_the_files, (st.lists(drafts.draft_texts, min_size=2, max_size=4),)),
+    "file names of any bytes": (drafts.any_file_name_is_read_and_written_safely, (drafts.file_name_bytes, st.text(max_size=100))),
+    "SQLite caches and archives of any schema": (drafts.any_sqlite_schema_is_a_cache_rebuilt_or_an_archive_refused, (drafts.sqlite_schemas,)),
     "pathological shapes in linear time": (
         pathological_is_linear,
         (st.sampled_from(list(SHAPES)), st.integers(min_value=1, max_value=128), st.text(max_size=200)),
