@@ -23,7 +23,7 @@ def test_the_committed_model_matches_the_features_and_a_stale_one_is_refused():
     model = bundled_model()
     assert model.features == FEATURES and len(model.coefficients) == len(FEATURES)
     assert set(model.thresholds) and all(0 <= value <= 1.01 for value in model.thresholds.values())
-    with pytest.raises(DecisionModelError, match="re-run benchmarks/decision/fit.py"):
+    with pytest.raises(DecisionModelError, match="re-run python -m training.decision"):
         model_with(features=list(FEATURES[:-1]), coefficients=list(model.coefficients[:-1]))
 
 

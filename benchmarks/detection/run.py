@@ -6,7 +6,7 @@
 Five parts, all run through the real pipeline (ingest -> ... -> rules -> decision layer) with the bundled model,
 every story a subfolder of one run (``--story-per-folder``):
 
-1. labelled: the cases in cases.yaml, each one story with one injected discrepancy, plus clean
+1. labelled: the cases in training/data/cases.yaml, each one story with one injected discrepancy, plus clean
    stories. Recall per expected rule (a case counts as found when a finding cites the edited
    sentence: one edit makes one finding, whichever rule speaks for it); precision per rule (a finding is correct when its
    evidence includes the edited sentence, whichever rule made it; findings the untouched story
@@ -47,72 +47,12 @@ from factcheck.embed import load_embedder  # noqa: E402
 from factcheck.pipeline import check_paths  # noqa: E402
 from factcheck.records import Finding  # noqa: E402
 from factcheck.rules import RULES  # noqa: E402
-from benchmarks.detection.injected import story_half  # noqa: E402
+from training.injected import story_half  # noqa: E402
+from training.labelled import CASES, EVAL, SEEDS, Case, base_files, build_case, clean_stories, key, summedits_docs  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-EVAL = ROOT.parent / "shared" / "eval"
-SEEDS = ROOT / "seeds"
 NAME_ROLE = "{name}, director of finance at the city council, said the budget for next year had been balanced."
 NAME_ROLE_AGAIN = "The council's director of finance, {name}, told councillors on Monday that the budget was balanced."
-
-
-@dataclass
-class Case:
-    """One injected discrepancy: in `file` of `base`, `original` becomes `replacement`."""
-
-    id: str
-    base: str
-    file: str
-    original: str
-    replacement: str
-    rule: str
-    files: dict[str, str] = field(default_factory=dict)
-
-
-def summedits_docs() -> list[str]:
-    items = json.loads((EVAL / "summedits_news_evaluation.json").read_text(encoding="utf-8"))
-    return list(dict.fromkeys(item["doc"] for item in items))
-
-
-def base_files(base: str) -> dict[str, str]:
-    if base == "seeds":
-        return {path.name: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
-    if base.startswith("summedits-doc-"):
-        return {"original.txt": summedits_docs()[int(base.rsplit("-", 1)[1])]}
-    raise ValueError(f"unknown base {base!r}")
-
-
-def build_case(case: Case) -> Case:
-    """Seeds cases edit one seed; article cases add a second, shorter article: the edited
-    paragraph, as a second reporter's version of the same passage."""
-    files = base_files(case.base)
-    if case.base == "seeds":
-        name = next(n for n in files if n.startswith(case.file))
-        if case.original not in files[name]:
-            raise ValueError(f"{case.id}: {case.original!r} is not in {name}")
-        files[name] = files[name].replace(case.original, case.replacement, 1)
-    else:
-        paragraph = next((p for p in files["original.txt"].split("\n\n") if case.original in p), None)
-        if paragraph is None:
-            raise ValueError(f"{case.id}: {case.original!r} is not in {case.base}")
-        files["second.txt"] = paragraph.replace(case.original, case.replacement, 1) + "\n"
-    case.files = files
-    return case
-
-
-def clean_stories() -> dict[str, dict[str, str]]:
-    """Untouched stories: each article alone, related seeds together (002 is left out of
-    these: it holds the real Turnbull/Turnross discrepancy)."""
-    seeds = base_files("seeds")
-    names = sorted(seeds)
-    untouched = [n for n in names if not n.startswith("002")]
-    stories = {f"clean-seed-{n[:3]}": {n: seeds[n]} for n in untouched}
-    stories["clean-seeds-four"] = {n: seeds[n] for n in untouched}
-    stories["clean-seeds-000-001"] = {n: seeds[n] for n in untouched[:2]}
-    stories["clean-seeds-003-004"] = {n: seeds[n] for n in untouched[2:]}
-    for index, doc in enumerate(summedits_docs()):
-        stories[f"clean-doc-{index}"] = {"original.txt": doc}
-    return stories
 
 
 def write_story(root: Path, name: str, files: dict[str, str]) -> None:
@@ -141,12 +81,8 @@ def run_stories(stories: dict[str, dict[str, str]], embedder) -> tuple[dict[str,
     return findings, dict(sentences)
 
 
-def key(finding: Finding) -> tuple:
-    return (finding.rule, tuple(sorted(e.sentence for e in finding.evidence)))
-
-
 def labelled(embedder) -> str:
-    cases = [build_case(Case(**raw)) for raw in yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))]
+    cases = [build_case(Case(**raw)) for raw in yaml.safe_load(CASES.read_text(encoding="utf-8"))]
     stories = {f"case-{case.id}": case.files for case in cases}
     bases = {case.base for case in cases}
     stories.update({f"base-{base}": base_files(base) for base in bases})
@@ -293,7 +229,7 @@ def one_letter_apart(first: str, second: str) -> bool:
 def realnews(embedder) -> str:
     """What a sub-editor gets on real stories: every reported finding matched to its hand
     verdict, by story half; unjudged findings are listed in realnews_unjudged.json for judging."""
-    from benchmarks.detection.realnews import disagreements, flags, injected_candidates, realnews_candidates
+    from training.candidates import disagreements, flags, injected_candidates, realnews_candidates
 
     reported, sentences = realnews_candidates(embedder)
     unjudged = [item.finding for item in reported if item.right is None]

@@ -2,7 +2,7 @@
 
 Rules propose candidates by construction (two mentions of one slot of one fact); whether a
 candidate is a real discrepancy is decided here, by a scikit-learn logistic regression over
-the features in `features.py`, fitted by `benchmarks/decision/fit.py` on hand-judged and
+the features in `features.py`, fitted by `training/decision.py` on hand-judged and
 injected findings and committed as `model.json` (coefficients, threshold, calibration), so
 fitting is reproducible and loading runs no pickled code. The model's probability decides
 whether a candidate is reported (at least its rule's threshold, read off out-of-fold
@@ -32,7 +32,7 @@ from factcheck.records import Finding, Severity
 from factcheck.rules.base import StoryContext
 
 MODEL_PATH = Path(__file__).with_name("model.json")
-# The share of a rule's findings that must be right for it to be reported (benchmarks/decision/fit.py).
+# The share of a rule's findings that must be right for it to be reported (training/decision.py).
 RULE_PRECISION = 0.8
 Decide = Callable[[list[Finding], StoryContext], list[Finding]]
 
@@ -65,7 +65,7 @@ class DecisionModel:
             calibration=(tuple(data["calibration"]["probability"]), tuple(data["calibration"]["right"])),
         )
         if model.features != FEATURES or len(model.coefficients) != len(FEATURES):
-            raise DecisionModelError(f"{MODEL_PATH}: fitted on other features; re-run benchmarks/decision/fit.py")
+            raise DecisionModelError(f"{MODEL_PATH}: fitted on other features; re-run python -m training.decision")
         return model
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> np.ndarray:

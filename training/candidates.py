@@ -2,18 +2,18 @@
 
 Three sources, all from ../shared/eval/realnews_dev (80 stories, 346 articles by many outlets):
 
-* hand verdicts (realnews_verdicts.jsonl): every finding factcheck has made there, judged by a
+* hand verdicts (data/realnews_verdicts.jsonl): every finding factcheck has made there, judged by a
   sub-editor's standard (real discrepancy or not, and why). A finding is matched to its verdict
   by id, or by rule and cited sentences (file name and offset) when only its wording changed.
 * injected edits (injected.py): one fact two articles state in their own words, changed in one
   of them (a name's letter, a count, a date, a quotation's word, a role). Right means a finding
   cites the edited words.
-* real disagreements (realnews_disagreements.yaml): what reading 10 held-out stories whole
+* real disagreements (data/realnews_disagreements.yaml): what reading 10 held-out stories whole
   found (ages, counts, names, dates...); flagged means a finding cites both versions.
 
 Stories are split by number: even ones ("fit") may be used to fit or tune anything, odd ones
 ("held-out") only to measure. The same helpers serve the decision layer's fitting script
-(benchmarks/decision/fit.py) and the detection benchmark (run.py), so both label alike.
+(training/decision.py) and the detection benchmark (benchmarks/detection/run.py), so both label alike.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from pathlib import Path, PurePath
 
 import yaml
 
-from benchmarks.detection.injected import InjectedCase, injected_cases, story_half, write_case
+from training.injected import InjectedCase, injected_cases, story_half, write_case
+from training.labelled import CASES, Case, base_files, build_case, clean_stories, key
 from factcheck.config import Settings
 from factcheck.decide import Decide, decide
 from factcheck.decide.features import story_features
@@ -34,10 +35,10 @@ from factcheck.pipeline import check_paths
 from factcheck.records import Finding
 from factcheck.rules.base import StoryContext
 
-HERE = Path(__file__).resolve().parent
-REALNEWS = HERE.parents[2] / "shared" / "eval" / "realnews_dev"
-VERDICTS = HERE / "realnews_verdicts.jsonl"
-DISAGREEMENTS = HERE / "realnews_disagreements.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+REALNEWS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "realnews_dev"
+VERDICTS = DATA / "realnews_verdicts.jsonl"
+DISAGREEMENTS = DATA / "realnews_disagreements.yaml"
 # The one real discrepancy of the sample articles (seeds/), the reason the project exists.
 SEEDS_DISCREPANCY = "Ms Turnbull"
 
@@ -163,9 +164,7 @@ def labelled_candidates(embedder, then: Decide = decide) -> list[Candidate]:
     edited sentence is right, any other new finding (or one on a clean story) is not; on the
     untouched seeds, the Turnbull finding is right and any other is not. They
     are all "fit": copies with one word changed are too easy to measure anything on."""
-    from benchmarks.detection.run import Case, base_files, build_case, clean_stories, key
-
-    cases = [build_case(Case(**raw)) for raw in yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))]
+    cases = [build_case(Case(**raw)) for raw in yaml.safe_load(CASES.read_text(encoding="utf-8"))]
     stories = {f"case-{case.id}": case.files for case in cases}
     stories.update({f"base-{base}": base_files(base) for base in {case.base for case in cases}})
     stories.update(clean_stories())

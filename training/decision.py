@@ -1,13 +1,13 @@
 """Fit the decision layer (factcheck/decide/model.json) and measure it on stories it never saw.
 
-    python benchmarks/decision/fit.py            # about five minutes on 2 cores
+    python -m training.decision            # about a minute on 2 cores
 
 Data (pinned: the committed verdict file, the injected-edit generator with seed 13, the
 bundled model's vectors):
 
 * candidates the rules make on realnews_dev, labelled by the hand verdicts (right or not);
 * candidates that cite an injected edit on realnews_dev stories (right by construction);
-* candidates on the hand-written cases of benchmarks/detection/cases.yaml (right when they
+* candidates on the hand-written cases of training/data/cases.yaml (right when they
   cite the edited sentence), all used to fit.
 
 Stories with even numbers fit the model; odd ones are held out. On the fit half, a
@@ -17,7 +17,7 @@ read off the out-of-fold predictions: a report threshold per rule (the lowest pr
 findings were right RULE_PRECISION of the time; see rule_thresholds), and the calibration (probability
 to share right, isotonic) is fitted on them too; "high" means a calibrated confidence of at
 least HIGH_PRECISION. Nothing is read off the
-held-out half; its figures are the result, written to results.md beside this script.
+held-out half; its figures are the result, written to benchmarks/decision/results.md.
 """
 
 from __future__ import annotations
@@ -25,28 +25,29 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.detection.injected import story_half  # noqa: E402
-from benchmarks.detection.realnews import (  # noqa: E402
+from factcheck.decide import FEATURES, MODEL_PATH, RULE_PRECISION, keep_all
+from factcheck.embed import load_embedder
+from factcheck.judge.model import MODEL_PATH as JUDGE_PATH
+from factcheck.judge.train import versions
+from training.candidates import (
+    REALNEWS,
     VERDICTS,
     Candidate,
     injected_candidates,
     labelled_candidates,
     realnews_candidates,
 )
-from factcheck.decide import FEATURES, MODEL_PATH, RULE_PRECISION, keep_all  # noqa: E402
-from factcheck.embed import load_embedder  # noqa: E402
+from training.injected import story_half
+from training.labelled import CASES
 
-HERE = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "decision" / "results.md"
 SEED = 13
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
@@ -138,17 +139,46 @@ def calibration(reported: list[tuple[Candidate, float]]) -> list[str]:
     return rows
 
 
-def data_fingerprint() -> str:
-    digest = hashlib.sha256(VERDICTS.read_bytes())
-    digest.update((ROOT / "benchmarks" / "detection" / "injected.py").read_bytes())
-    return digest.hexdigest()[:16]
+def input_checksums() -> dict[str, str]:
+    """The sha256 of every file the fit reads: the hand verdicts, the labelled cases, the
+    edit generator, the shipped judge and every realnews_dev article."""
+    files = [VERDICTS, CASES, ROOT / "training" / "injected.py", JUDGE_PATH]
+    files += sorted(path for path in REALNEWS.rglob("*") if path.is_file()) if REALNEWS.is_dir() else []
+    named = {}
+    for path in files:
+        name = path.relative_to(REALNEWS.parent).as_posix() if REALNEWS in path.parents else path.relative_to(ROOT).as_posix()
+        named[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return named
 
 
-def main() -> None:
+def fit_model(fit: list[Candidate]) -> tuple[dict, dict[float, float], np.ndarray]:
+    """The model file's contents fitted on `fit` (deterministic: seeded, grouped folds), with
+    the out-of-fold log loss per C and the out-of-fold probabilities behind the cut-offs."""
+    x, y, groups = design(fit)
+    losses = {c: log_loss(y, out_of_fold(x, y, groups, c)) for c in C_GRID}
+    best_c = min(losses, key=losses.get)
+    p_oof = out_of_fold(x, y, groups, best_c)
+    thresholds = rule_thresholds(fit, p_oof, y)
+    realnews_kind = np.array([item.source != "labelled" for item in fit])
+    points, rates = calibrate(p_oof[realnews_kind], y[realnews_kind])
+    coefficients, intercept = unscaled(classifier(best_c).fit(x, y))
+    model = {
+        "features": list(FEATURES),
+        "coefficients": [round(value, 6) for value in coefficients],
+        "intercept": round(intercept, 6),
+        "thresholds": thresholds,
+        "high_from": HIGH_PRECISION,
+        "calibration": {"probability": points, "right": rates},
+        "fitted": {"script": "training/decision.py", "seed": SEED, "C": best_c, "rows": len(fit), "right": int(y.sum())},
+    }
+    return model, losses, p_oof
+
+
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--output", type=Path, default=HERE / "results.md")
+    parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--model", type=Path, default=MODEL_PATH)
-    arguments = parser.parse_args()
+    arguments = parser.parse_args(argv)
     started = time.perf_counter()
     embedder = load_embedder(backend="onnx").embedder
     natural, sentences = realnews_candidates(embedder, then=keep_all)
@@ -159,40 +189,12 @@ def main() -> None:
     labelled = labelled_candidates(embedder, then=keep_all)
 
     fit = [item for item in natural + injected + labelled if item.half == "fit"]
-    x, y, groups = design(fit)
-    losses = {c: log_loss(y, out_of_fold(x, y, groups, c)) for c in C_GRID}
-    best_c = min(losses, key=losses.get)
-    p_oof = out_of_fold(x, y, groups, best_c)
+    model, losses, _ = fit_model(fit)
+    model["fitted"].update({"inputs": input_checksums(), "libraries": versions()})
+    arguments.model.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    best_c, thresholds, high_from = model["fitted"]["C"], model["thresholds"], model["high_from"]
+    y = np.array([int(bool(item.right)) for item in fit])
     natural_fit = [item for item in fit if item.source == "realnews"]
-    thresholds = rule_thresholds(fit, p_oof, y)
-    realnews_kind = np.array([item.source != "labelled" for item in fit])
-    points, rates = calibrate(p_oof[realnews_kind], y[realnews_kind])
-    high_from = HIGH_PRECISION
-    model = classifier(best_c).fit(x, y)
-    coefficients, intercept = unscaled(model)
-    arguments.model.write_text(
-        json.dumps(
-            {
-                "features": list(FEATURES),
-                "coefficients": [round(value, 6) for value in coefficients],
-                "intercept": round(intercept, 6),
-                "thresholds": thresholds,
-                "high_from": high_from,
-                "calibration": {"probability": points, "right": rates},
-                "fitted": {
-                    "script": "benchmarks/decision/fit.py",
-                    "data": data_fingerprint(),
-                    "seed": SEED,
-                    "C": best_c,
-                    "rows": len(fit),
-                    "right": int(y.sum()),
-                },
-            },
-            indent=1,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
 
     from factcheck.decide import DecisionModel
 
@@ -254,7 +256,7 @@ def main() -> None:
         "|---|---|---|---|",
         *calibration(reported_pooled),
         "",
-        "Weights (on raw feature values): " + ", ".join(f"{name} {value:+.2f}" for name, value in zip(FEATURES, coefficients)),
+        "Weights (on raw feature values): " + ", ".join(f"{name} {value:+.2f}" for name, value in zip(FEATURES, model["coefficients"])),
     ]
     arguments.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

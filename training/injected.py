@@ -1,6 +1,6 @@
 """Injected factual edits under paraphrase, on real multi-outlet stories, to measure recall.
 
-    python benchmarks/detection/injected.py [ROOT] [--seed 13] [--out DIR] [--examples 3]
+    python -m training.injected [ROOT] [--seed 13] [--out DIR] [--examples 3]
 
 ROOT (default ../shared/eval/realnews_dev next to the project) holds one folder per story, each
 with 3+ plain-text articles by different outlets about one event. A case is built from a fact
@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 KINDS: tuple[str, ...] = ("name", "count", "date", "quote", "role", "negation", "entity", "attribution")
-DEFAULT_ROOT = Path(__file__).resolve().parents[3] / "shared" / "eval" / "realnews_dev"
+DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "realnews_dev"
 
 # A witness whose wording around the fact (8 words either side, token SequenceMatcher ratio)
 # is this similar to the edited article's is a syndicated copy, not a second reporter, and is
