@@ -19,7 +19,6 @@ from factcheck.embed import Embedder
 from factcheck.extract.claims import extract_claims
 from factcheck.extract.people import names_a_list, with_story_given_names
 from factcheck.ingest import read_articles, reported_name
-from factcheck.judge import bundled_same_slot
 from factcheck.records import Article, Claim, Finding, ReadError, RunResult, Story
 from factcheck.decide import Decide, decide
 from factcheck.rules import StoryContext, accepted_groups, run_rules, with_configured_severity, without_accepted
@@ -165,7 +164,6 @@ def check_story(name: str, claims: list[Claim], vectors: np.ndarray, settings: S
         clusters=cluster_sentences(vectors, settings.cluster_similarity),
         people=index_people(claims),
         style=tuple(settings.people),
-        slot_judge=bundled_same_slot(),
     )
     candidates = run_rules(context, settings.enabled_rules, settings.rules)
     findings = with_configured_severity(judge(candidates, context), settings.severity)

@@ -15,9 +15,6 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-# The misspelling said twice: one unintroduced "Ms Turnbull" in a two-line draft is below the
-# decision layer's cut-off (benchmarks/decision), one repeated is reported.
-VARIANT_AGAIN = "Ms Turnbull said she was delighted to join."
 NEWS = [
     "Jenny Turnross was named corporate director of children's services at Liverpool City Council.",
     "Ms Turnbull starts her new role at the council next month.",

@@ -60,8 +60,7 @@ def write_story(folder, texts):
 TURNBULL = {
     "a.txt": "Jenny Turnross has been named as the new corporate director of children's services.\n"
     "Ms Turnross joins the city from Birmingham.\n"
-    "He also made reference to Ms Turnbull starting her role next month.\n"
-    "Ms Turnbull said she was delighted to join.\n",
+    "He also made reference to Ms Turnbull starting her role next month.\n",
     "b.txt": "Jenny Turnross, corporate director of children's services, said the findings were a huge leap forward.\n",
 }
 

@@ -1,6 +1,6 @@
-"""Rebuild every shipped model file from the data, in the order they depend on each other:
-the slot judge (factcheck/judge/judge.json), then the decision layer that reads its scores
-(factcheck/decide/model.json). About two minutes on 2 cores; seed 13 throughout."""
+"""Rebuild every shipped model file from the data: the slot judge (factcheck/judge/judge.json),
+then the decision layer (factcheck/decide/model.json; see README.md on why the shipped one is
+not today's refit). About two minutes on 2 cores; seed 13 throughout."""
 
 from __future__ import annotations
 

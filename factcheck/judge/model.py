@@ -12,9 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -128,21 +127,3 @@ def load_judge(path: Path = MODEL_PATH, checksum_path: Path = CHECKSUM_PATH, enc
     if encoder is not None and encoder != judge.encoder:
         raise JudgeIntegrityError(f"{path}: trained on encoder {judge.encoder}, not {encoder}")
     return judge
-
-
-SameSlot = Callable[[Sequence[ContextPair]], np.ndarray]
-
-
-@lru_cache(maxsize=1)
-def bundled_same_slot() -> SameSlot | None:
-    """The shipped judge reading with the encoder it was trained on (the bundled model,
-    whatever --model or --backend a run embeds its sentences with), or None where that model
-    cannot be loaded: rules then decide without it. Loaded once per process."""
-    from factcheck.embed import load_embedder
-
-    loaded = load_embedder()
-    if loaded.warnings:
-        return None
-    embedder = loaded.embedder
-    judge = load_judge(encoder=embedder.cache_key)
-    return lambda pairs: judge.same_slot(pairs, embedder.encode)

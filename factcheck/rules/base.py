@@ -1,8 +1,7 @@
 """What every rule sees and returns.
 
 A rule is a module with CODE, NAME, SUMMARY, SEVERITY, PARAMETERS (each a typed Parameter with
-the range a setting may take), optionally SLOT (the kind of value it compares, as the slot
-judge reads it), a docstring that is its docs page, and
+the range a setting may take), a docstring that is its docs page, and
 ``check(story, parameters) -> Iterable[Finding]``. Rules never read files: everything they know
 arrives in a StoryContext.
 """
@@ -20,7 +19,6 @@ from types import ModuleType
 import numpy as np
 
 from factcheck.cluster.people import Person
-from factcheck.judge.model import SameSlot
 from factcheck.parameters import Parameter
 from factcheck.records import Claim, Evidence, Finding, ListedPerson, Severity
 
@@ -94,8 +92,6 @@ class StoryContext:
     people: list[Person]
     # The house style sheet's people: the spelling and titles the drafts should use.
     style: tuple[ListedPerson, ...] = ()
-    # The slot judge (factcheck.judge), where its model could be loaded.
-    slot_judge: SameSlot | None = None
     _rows: dict[int, int] = field(init=False, repr=False)
     _linked: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
     # Results several rules share within one story, by what was asked.
@@ -139,8 +135,6 @@ class Rule:
     declared: Mapping[str, Parameter]
     docs: str
     check: Check
-    # The kind of value (a factcheck.judge KIND) whose slot its candidates compare, if any.
-    slot: str | None = None
 
     @property
     def parameters(self) -> dict[str, float]:
@@ -157,7 +151,6 @@ class Rule:
             declared=dict(module.PARAMETERS),
             docs=(module.__doc__ or "").strip(),
             check=module.check,
-            slot=getattr(module, "SLOT", None),
         )
 
 

@@ -57,8 +57,6 @@ CODE = "FC301"
 NAME = "date-mismatch"
 SUMMARY = "The same event dated differently"
 SEVERITY = "high"
-# The kind of value it compares, as the slot judge (factcheck.judge) reads it.
-SLOT = "date"
 PARAMETERS = {
     "min_similarity": Parameter(0.6, 0.0, 1.0, "vectors of two sentences at least this alike are compared"),
     "high_similarity": Parameter(0.8, 0.0, 1.0, "sentences this alike date one event even without shared event words"),

@@ -63,8 +63,6 @@ CODE = "FC101"
 NAME = "name-variant"
 SUMMARY = "Two spellings that probably denote the same person"
 SEVERITY = "high"
-# The kind of value it compares, as the slot judge (factcheck.judge) reads it.
-SLOT = "name"
 PARAMETERS = {
     "min_surname_similarity": Parameter(0.6, 0.0, 1.0, "an unintroduced surname this close to an introduced one is paired with it"),
     "min_margin": Parameter(0.1, 0.0, 1.0, "how much closer the best surname must be than the next"),

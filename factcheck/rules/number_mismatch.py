@@ -51,8 +51,6 @@ CODE = "FC201"
 NAME = "number-mismatch"
 SUMMARY = "The same counted thing given different numbers"
 SEVERITY = "high"
-# The kind of value it compares, as the slot judge (factcheck.judge) reads it.
-SLOT = "count"
 PARAMETERS = {
     "high_similarity": Parameter(0.75, 0.0, 1.0, "sentence similarity from which the rule calls a conflict high"),
     "approximate_tolerance": Parameter(0.1, 0.0, 1.0, "how far \"about 350\" may be from the other number, as a share"),
