@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -qq --upgrade pip
 	@$(BIN)/python -m pip install -qq $(TORCH)
-	@$(BIN)/python -m pip install -qq -e '.[dev,static,dask]'
+	@$(BIN)/python -m pip install -qq -e '.[dev,static,dask,postgresql]'
 	@touch $(STAMP)
 
 # Exit 1 means "findings at or above --fail-on": that is the demo working, not failing.

@@ -75,6 +75,8 @@ WorkersOption = Annotated[int | None, typer.Option("--workers", min=1, help="Run
 _python_warning = warnings.showwarning
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+# --archive values that name a database server rather than a folder.
+SERVER_ARCHIVES = ("postgresql://", "postgres://")
 
 
 def fail(message: str) -> typer.Exit:
@@ -232,7 +234,7 @@ def output_folder(checked: Sequence[Path]) -> Path:
 def nightly(
     inbox: Annotated[Path, typer.Argument(metavar="INBOX", help="Folder of the day's articles, on any number of stories, not sorted.", show_default=False)],
     night: Annotated[str | None, typer.Option("--date", help="The night's date, YYYY-MM-DD. [default: today]", show_default=False)] = None,
-    archive: Annotated[Path | None, typer.Option(help="Folder of the claims archive (SQLite) and its lock. [default: claims/, or factcheck-output/claims/ when run inside the inbox]", show_default=False)] = None,
+    archive: Annotated[str | None, typer.Option(help="Folder of the claims archive (SQLite) and its lock, or a PostgreSQL server's postgresql://user:password@host/database (needs the postgresql extra; the standing baseline then stays in claims/). [default: claims/, or factcheck-output/claims/ when run inside the inbox]", show_default=False)] = None,
     reports: Annotated[Path | None, typer.Option(help="Reports go to REPORTS/YYYY-MM-DD/. [default: reports/, or factcheck-output/reports/ when run inside the inbox]", show_default=False)] = None,
     model: ModelOption = None,
     archived_backend: Annotated[ArchivedBackend, typer.Option("--backend", help="Embedding backend: onnx (bundled model), torch (any --model) or static (needs the static extra); TF-IDF is not offered, as its vectors cannot be archived.")] = ArchivedBackend.onnx,
@@ -253,6 +255,7 @@ def nightly(
     from factcheck.embed import ModelIntegrityError, load_embedder
     from factcheck.nightly import ArchiveBusy, NightlyError, archive_lock, night_summary, run_night, write_night
     from factcheck.nightly.archive import ArchiveDamaged
+    from factcheck.nightly.postgres import ArchiveServerError
     from factcheck.workers import RunnerError
 
     backend = Backend(archived_backend.value)
@@ -263,20 +266,21 @@ def nightly(
     if not inbox.is_dir():
         raise fail(f"{inbox}: no such folder")
     _probe_cluster(dask, workers)
-    archive = archive or output_folder([inbox]) / "claims"
+    archive_url = archive if archive and archive.startswith(SERVER_ARCHIVES) else None
+    archive_folder = Path(archive) if archive and not archive_url else output_folder([inbox]) / "claims"
     reports = reports or output_folder([inbox]) / "reports"
     try:
         settings = load_settings(config, [inbox])
-        with archive_lock(archive):
+        with archive_lock(archive_folder):
             if model is None:
                 _announce_one_time_preparation(backend)
             loaded = load_embedder(model, backend.value)
             for warning in loaded.warnings:
                 say(f"factcheck: warning: {warning}", err=True)
             with _runner(dask, workers, model, backend, loaded.embedder) as runner:
-                done = run_night(inbox, day, archive, settings, loaded.embedder, track=_progress_bar, runner=runner)
+                done = run_night(inbox, day, archive_folder, settings, loaded.embedder, track=_progress_bar, runner=runner, archive_url=archive_url)
             index = write_night(done, reports)
-    except (ConfigError, ArchiveBusy, ArchiveDamaged, NightlyError, ModelIntegrityError, OutputError, RunnerError) as error:
+    except (ConfigError, ArchiveBusy, ArchiveDamaged, ArchiveServerError, NightlyError, ModelIntegrityError, OutputError, RunnerError) as error:
         raise fail(str(error)) from None
     _echo_input_problems(done.result, shown=loaded.warnings)
     say(night_summary(done, index))

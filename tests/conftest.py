@@ -109,3 +109,43 @@ def context_of(claims, embedder=None, min_similarity: float = 0.5):
         clusters=cluster_sentences(vectors, min_similarity),
         people=index_people(claims),
     )
+
+
+# A PostgreSQL role that may create databases, as .ci/run sets it up; the archive tests run
+# on a database of their own there, created and dropped around each test.
+POSTGRES_ADMIN = "FACTCHECK_TEST_POSTGRES"
+
+
+def fresh_database():
+    """The URL of an empty PostgreSQL database, dropped afterwards. CI must have the server:
+    there a missing one fails instead of skipping."""
+    import os
+    import uuid
+
+    admin = os.environ.get(POSTGRES_ADMIN)
+    if not admin:
+        if os.environ.get("CI"):
+            pytest.fail(f"{POSTGRES_ADMIN} is not set: .ci/run starts PostgreSQL and sets it")
+        pytest.skip(f"no PostgreSQL server ({POSTGRES_ADMIN} unset)")
+    import psycopg
+
+    name = f"factcheck_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    yield admin.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def archive_url(request):
+    """None (the SQLite file in the archive folder), or an empty PostgreSQL database."""
+    if request.param == "sqlite":
+        yield None
+    else:
+        yield from fresh_database()
+
+
+@pytest.fixture
+def postgres_url():
+    yield from fresh_database()

@@ -12,7 +12,7 @@ import pytest
 from factcheck import baseline as baselines
 from factcheck.config import Settings
 from factcheck.nightly import ArchiveBusy, Night, NightlyError, archive_lock, night_summary, run_night, write_night
-from factcheck.nightly.archive import ARCHIVE_FILE, Archive, ArchivedArticle
+from factcheck.nightly.archive import ARCHIVE_FILE, ArchivedArticle, open_archive
 from factcheck.nightly.grouping import story_title
 from factcheck.records import Article, Claim, Paragraph, PersonMention, Sentence
 
@@ -40,8 +40,8 @@ def write(folder, files):
     return folder
 
 
-def night(inbox, tmp_path, minilm, day=date(2026, 11, 22)):
-    return run_night(inbox, day, tmp_path / "claims", Settings(), minilm)
+def night(inbox, tmp_path, minilm, day=date(2026, 11, 22), archive_url=None):
+    return run_night(inbox, day, tmp_path / "claims", Settings(), minilm, archive_url=archive_url)
 
 
 def test_a_mixed_inbox_is_grouped_into_its_stories(tmp_path, minilm):
@@ -50,26 +50,26 @@ def test_a_mixed_inbox_is_grouped_into_its_stories(tmp_path, minilm):
     assert groups == [sorted(COUNCIL), sorted(FOOTBALL)]
 
 
-def test_a_second_run_reads_extracts_and_embeds_nothing_again(tmp_path, minilm, monkeypatch):
+def test_a_second_run_reads_extracts_and_embeds_nothing_again(tmp_path, minilm, monkeypatch, archive_url):
     inbox = write(tmp_path / "inbox", {**COUNCIL, **FOOTBALL})
-    first = night(inbox, tmp_path, minilm)
+    first = night(inbox, tmp_path, minilm, archive_url=archive_url)
     import factcheck.nightly.night as module
 
     monkeypatch.setattr(module, "read_drafts", lambda *a, **k: pytest.fail("an unchanged article was read again"))
     monkeypatch.setattr(module, "embed_claims", lambda *a, **k: pytest.fail("an unchanged article was embedded again"))
-    again = night(inbox, tmp_path, minilm)
+    again = night(inbox, tmp_path, minilm, archive_url=archive_url)
     assert again.new_articles == 0 and first.new_articles == 4
     assert again.result.findings == first.result.findings
     assert {s.name for s in again.result.stories} == {s.name for s in first.result.stories}
 
 
-def test_night_two_correction_is_caught_against_night_one_and_old_findings_are_not_new(tmp_path, minilm):
-    night(write(tmp_path / "day1", COUNCIL), tmp_path, minilm, date(2026, 11, 21))
-    day2 = night(write(tmp_path / "day2", {"council-c.txt": CORRECTION}), tmp_path, minilm, date(2026, 11, 22))
+def test_night_two_correction_is_caught_against_night_one_and_old_findings_are_not_new(tmp_path, minilm, archive_url):
+    night(write(tmp_path / "day1", COUNCIL), tmp_path, minilm, date(2026, 11, 21), archive_url)
+    day2 = night(write(tmp_path / "day2", {"council-c.txt": CORRECTION}), tmp_path, minilm, date(2026, 11, 22), archive_url)
     (found,) = [f for f in day2.result.findings if f.rule == "name-variant"]
     cited = {e.article.rsplit("/", 2)[-2] for e in found.evidence}
     assert cited == {"day1", "day2"} and found in day2.new_findings
-    day3 = night(tmp_path / "day2", tmp_path, minilm, date(2026, 11, 23))
+    day3 = night(tmp_path / "day2", tmp_path, minilm, date(2026, 11, 23), archive_url)
     assert found.id in {f.id for f in day3.result.findings} and day3.result.seen[found.id] == "2026-11-22"
     assert found.id not in {f.id for f in day3.new_findings}
 
@@ -87,16 +87,19 @@ def test_the_dated_output_layout(tmp_path, minilm):
     assert report["schema"] == "factcheck.report/1" and any(f["rule"] == "name-variant" for f in report["findings"])
 
 
-def test_the_archive_round_trips_an_article_with_its_claims_and_vectors(tmp_path):
+def test_the_archive_round_trips_an_article_with_its_claims_and_vectors(tmp_path, archive_url):
     article = Article("inbox/a.txt", "Ms Turnbull spoke.", "Title", date(2026, 11, 20), [Paragraph(0, 18)], story="s")
     sentence = Sentence("inbox/a.txt", 0, 0, 0, 18, "Ms Turnbull spoke.")
     claim = Claim(sentence, people=[PersonMention("Ms Turnbull", 0, 11, honorific="Ms", surname="Turnbull", canonical="Ms Turnbull")])
     vectors = np.arange(6, dtype=np.float32).reshape(1, 6)
-    archive = Archive(tmp_path / ARCHIVE_FILE, "model", "code")
+    archive = open_archive(tmp_path, "model", "code", archive_url)
     archive.save_night([ArchivedArticle("h1", article, "2026-11-20", "s", [claim], vectors)], [], "2026-11-20")
     back = archive.article("h1")
+    archive.close()
     assert back.article == article and back.claims == [claim] and np.array_equal(back.vectors, vectors)
-    assert Archive(tmp_path / ARCHIVE_FILE, "another model", "code").article("h1") is None
+    other = open_archive(tmp_path, "another model", "code", archive_url)
+    assert other.article("h1") is None
+    other.close()
 
 
 def test_a_second_run_on_a_locked_archive_stops_with_a_clear_message(tmp_path):
@@ -185,24 +188,24 @@ def test_a_malformed_baseline_stops_the_night_with_one_line_naming_it(tmp_path, 
     assert not (tmp_path / "claims" / ARCHIVE_FILE).exists()  # stopped before anything was archived
 
 
-def test_re_running_an_earlier_night_compares_with_and_marks_from_earlier_nights_only(tmp_path, minilm):
+def test_re_running_an_earlier_night_compares_with_and_marks_from_earlier_nights_only(tmp_path, minilm, archive_url):
     later = "Ms Turnberg, the corporate director, said the council would act on every finding of the inspection.\n"
-    night(write(tmp_path / "day1", COUNCIL), tmp_path, minilm, date(2026, 1, 1))
-    night(write(tmp_path / "day2", FOOTBALL), tmp_path, minilm, date(2026, 1, 2))
-    day3 = night(write(tmp_path / "day3", {"council-c.txt": CORRECTION, "council-d.txt": later}), tmp_path, minilm, date(2026, 1, 3))
+    night(write(tmp_path / "day1", COUNCIL), tmp_path, minilm, date(2026, 1, 1), archive_url)
+    night(write(tmp_path / "day2", FOOTBALL), tmp_path, minilm, date(2026, 1, 2), archive_url)
+    day3 = night(write(tmp_path / "day3", {"council-c.txt": CORRECTION, "council-d.txt": later}), tmp_path, minilm, date(2026, 1, 3), archive_url)
     (turnbull,) = [f for f in day3.result.findings if f.rule == "entity-mismatch" and "Ms Turnbull" in {e.span for e in f.evidence}]
 
     write(tmp_path / "day2", {"council-c.txt": CORRECTION})  # the draft missed on 2 January
-    rerun = night(tmp_path / "day2", tmp_path, minilm, date(2026, 1, 2))
+    rerun = night(tmp_path / "day2", tmp_path, minilm, date(2026, 1, 2), archive_url)
     assert {a.path.rsplit("/", 2)[-2] for a in rerun.result.articles} == {"day1", "day2"}
     assert {e.article.rsplit("/", 2)[-2] for f in rerun.result.findings for e in f.evidence} == {"day1", "day2"}
     assert turnbull.id in {f.id for f in rerun.new_findings} and rerun.result.seen == {}  # 3 January's report is later
 
-    day3_again = night(tmp_path / "day3", tmp_path, minilm, date(2026, 1, 3))
+    day3_again = night(tmp_path / "day3", tmp_path, minilm, date(2026, 1, 3), archive_url)
     assert day3_again.result.seen[turnbull.id] == "2026-01-02"
 
 
-def test_the_archive_keeps_first_nights_and_answers_a_night_from_earlier_nights_only(tmp_path):
+def test_the_archive_keeps_first_nights_and_answers_a_night_from_earlier_nights_only(tmp_path, archive_url):
     from factcheck.records import Finding, Severity
 
     def archived(content, night_of):
@@ -210,7 +213,7 @@ def test_the_archive_keeps_first_nights_and_answers_a_night_from_earlier_nights_
         return ArchivedArticle(content, article, night_of, "s", [], np.ones((1, 4), np.float32))
 
     finding = Finding("name-variant", Severity.HIGH, 0.9, "s", "m", (), id="name-variant-0123456789ab")
-    archive = Archive(tmp_path / ARCHIVE_FILE, "model", "code")
+    archive = open_archive(tmp_path, "model", "code", archive_url)
     archive.save_night([archived("h1", "2026-01-01")], [], "2026-01-01")
     archive.save_night([archived("h3", "2026-01-03")], [finding], "2026-01-03")
     archive.save_night([archived("h1", "2026-01-02")], [finding], "2026-01-02")  # 2 January re-run
@@ -220,6 +223,7 @@ def test_the_archive_keeps_first_nights_and_answers_a_night_from_earlier_nights_
     assert len(archive.recent_stories(since, date(2026, 1, 2))["s"]) == 1
     assert archive.first_reported([finding.id], date(2026, 1, 2)) == {}
     assert archive.first_reported([finding.id], date(2026, 1, 3)) == {finding.id: "2026-01-02"}
+    archive.close()
 
 
 HEADLINED = {
@@ -292,7 +296,7 @@ def test_a_killed_holder_leaves_no_lock_behind_and_a_waiting_run_is_told_who_hol
         pass
 
 
-def test_a_second_night_contradicting_what_the_first_published_fails_the_night(tmp_path, minilm):
+def test_a_second_night_contradicting_what_the_first_published_fails_the_night(tmp_path, minilm, archive_url):
     from typer.testing import CliRunner
 
     from factcheck.cli import app
@@ -300,7 +304,7 @@ def test_a_second_night_contradicting_what_the_first_published_fails_the_night(t
     runner = CliRunner()
 
     def command(inbox, day, *extra):
-        return ["nightly", str(inbox), "--date", day, "--archive", str(tmp_path / "claims"), "--reports", str(tmp_path / "reports"), *extra]
+        return ["nightly", str(inbox), "--date", day, "--archive", archive_url or str(tmp_path / "claims"), "--reports", str(tmp_path / "reports"), *extra]
 
     first = runner.invoke(app, command(write(tmp_path / "monday", COUNCIL), "2026-11-22"))
     assert first.exit_code == 0, first.output

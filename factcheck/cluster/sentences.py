@@ -1,20 +1,24 @@
 """Sentences about the same thing, across the articles of one story.
 
 Average-linkage agglomerative clustering on cosine distance: unlike single linkage it does not
-chain a long story into one cluster through a run of loosely similar sentences.
+chain a long story into one cluster through a run of loosely similar sentences. It runs on
+each connected piece of the graph of alike pairs (graph.py): the same clusters, in memory
+that grows with the story rather than its square.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from factcheck.cluster.graph import GRAPH_SLACK, average_linkage, cosine, linked_pairs
 from factcheck.import_soon import import_soon
 
 CLUSTERING_MODULE = "sklearn.cluster"
 
 
 def prepare_clustering() -> None:
-    """Import scikit-learn (about a second) in the background while sentences are embedded."""
+    """Import scikit-learn and the scipy linkage it brings (about a second) in the background
+    while sentences are embedded."""
     import_soon(CLUSTERING_MODULE)
 
 
@@ -22,18 +26,19 @@ def cluster_sentences(vectors: np.ndarray, min_similarity: float) -> list[list[i
     """Row indices grouped so that members are, on average, at least `min_similarity` alike.
 
     Singletons are left out: a claim nothing else resembles has nothing to disagree with.
+    Pieces of the graph of pairs this alike are clustered one at a time (graph.py), so a
+    story of 20,000 sentences never holds their square.
     """
     if len(vectors) < 2:
         return []
-    from sklearn.cluster import AgglomerativeClustering  # a second's import: only when clustering
+    distance = 1.0 - min_similarity
+    similarity = cosine(vectors)
+    pairs = linked_pairs(vectors, similarity, min_similarity - GRAPH_SLACK)
 
-    labels = AgglomerativeClustering(
-        n_clusters=None,
-        metric="cosine",
-        linkage="average",
-        distance_threshold=1.0 - min_similarity,
-    ).fit_predict(vectors)
-    groups: dict[int, list[int]] = {}
-    for index, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(index)
-    return sorted((members for members in groups.values() if len(members) > 1), key=lambda members: members[0])
+    def condensed(members: np.ndarray) -> np.ndarray:
+        from scipy.spatial.distance import pdist
+
+        return pdist(vectors[members].astype(np.float64), "cosine")
+
+    clusters = average_linkage(len(vectors), pairs, distance, condensed, similarity)
+    return [members for members in clusters if len(members) > 1]

@@ -13,11 +13,9 @@ asked for by that night and comes from nights before it only, so re-running an e
 after later ones compares with what was there on the night.
 
 The nightly job reaches the archive only through `ArchiveStore` (six methods), opened by
-`open_archive`: a newspaper group that wants the archive on a database server (PostgreSQL,
-say, shared by several nightly clients) writes one class with those methods over the same two
-tables (the SQL here is standard but for SQLite's `INSERT ... ON CONFLICT` spelling, which
-PostgreSQL shares, and BLOB, which is BYTEA there) and lets `open_archive` pick it for a
-`postgresql://` location. Nothing else in factcheck changes.
+`open_archive`: this SQLite file, the embedded default, or the same two tables on a
+PostgreSQL server shared by several nightly clients (`--archive postgresql://...`,
+postgres.py). Nothing else in factcheck knows which.
 """
 
 from __future__ import annotations
@@ -87,8 +85,13 @@ class ArchiveStore(Protocol):
     def close(self) -> None: ...
 
 
-def open_archive(folder: Path, model: str, code: str) -> ArchiveStore:
-    """The archive kept in `folder` (one SQLite file); the one place to add a server store."""
+def open_archive(folder: Path, model: str, code: str, url: str | None = None) -> ArchiveStore:
+    """The archive on the PostgreSQL server at `url` (postgres.py), else the SQLite file kept
+    in `folder`."""
+    if url:
+        from factcheck.nightly.postgres import PostgresArchive
+
+        return PostgresArchive(url, model, code)
     return Archive(folder / ARCHIVE_FILE, model, code)
 
 

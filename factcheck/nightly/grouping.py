@@ -2,7 +2,8 @@
 
 Two articles are alike by what they are about (the cosine of their mean sentence vectors)
 and by whom and what they name (the share of people and organisations they have in common,
-Jaccard). Average-linkage clustering at ``story_similarity`` groups them; a group then joins
+Jaccard). Average-linkage clustering at ``story_similarity`` groups them, one connected piece
+of the graph of alike articles at a time (factcheck/cluster/graph.py); a group then joins
 a story already running when it is as alike to that story's recent articles, or starts a
 new one. Articles in different stories are never compared.
 """
@@ -15,10 +16,14 @@ from pathlib import PurePath
 
 import numpy as np
 
+from factcheck.cluster.graph import EXACT_ROWS, GRAPH_SLACK, Similarity, average_linkage, linked_pairs
 from factcheck.records import Article, Claim
 
 ENTITY_WEIGHT = 0.5  # how much shared people and organisations add to vector similarity
 TITLE_WORDS = 14  # a lead used as a title is cut to about a headline's length
+# A name this few articles share links them as candidates beside their nearest vectors; more
+# is a name every story mentions (a country, a big company), no sign of one story.
+RARE_ENTITY = 50
 
 
 def entity_keys(claims: list[Claim]) -> frozenset[str]:
@@ -30,38 +35,75 @@ def entity_keys(claims: list[Claim]) -> frozenset[str]:
 
 def similarities(vectors: np.ndarray, keys: list[frozenset[str]]) -> np.ndarray:
     """Article-by-article similarity: vector cosine plus ENTITY_WEIGHT x entity Jaccard,
-    capped at 1. A night's articles number in the hundreds or low thousands: a dense square
-    is a few megabytes."""
-    similarity = vectors @ vectors.T
-    vocabulary = {key: column for column, key in enumerate(sorted(set().union(*keys)))} if keys else {}
-    if vocabulary:
-        from scipy.sparse import csr_matrix
+    capped at 1, as a dense square (for one piece of the night at a time: see group_articles)."""
+    everything = np.arange(len(vectors))
+    return _similarity(vectors, _entity_matrix(keys)).block(everything, everything)
 
-        rows = [row for row, article_keys in enumerate(keys) for _ in article_keys]
-        columns = [vocabulary[key] for article_keys in keys for key in article_keys]
-        matrix = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(keys), len(vocabulary)))
-        shared = (matrix @ matrix.T).toarray()
-        sizes = np.asarray(matrix.sum(axis=1)).ravel()
-        union = sizes[:, None] + sizes[None, :] - shared
-        similarity = similarity + ENTITY_WEIGHT * np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-    return np.clip(similarity, -1.0, 1.0)
+
+def _entity_matrix(keys: list[frozenset[str]]):
+    """Articles x entities, 1 where the article names it (scipy sparse)."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary = {key: column for column, key in enumerate(sorted(set().union(*keys)))} if keys else {}
+    rows = [row for row, article_keys in enumerate(keys) for _ in article_keys]
+    columns = [vocabulary[key] for article_keys in keys for key in article_keys]
+    return csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(keys), max(len(vocabulary), 1)))
+
+
+def _similarity(vectors: np.ndarray, entities) -> Similarity:
+    sizes = np.asarray(entities.sum(axis=1)).ravel()
+
+    def combined(cosines: np.ndarray, shared: np.ndarray, union: np.ndarray) -> np.ndarray:
+        jaccard = np.divide(shared, union, out=np.zeros_like(shared, dtype=float), where=union > 0)
+        return np.clip(cosines + ENTITY_WEIGHT * jaccard, -1.0, 1.0)
+
+    def block(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        shared = (entities[rows] @ entities[columns].T).toarray()
+        return combined(vectors[rows] @ vectors[columns].T, shared, sizes[rows][:, None] + sizes[columns][None, :] - shared)
+
+    named = [frozenset(entities.indices[entities.indptr[row] : entities.indptr[row + 1]].tolist()) for row in range(entities.shape[0])]
+
+    def pairwise(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        # Sets, not sparse rows: most calls ask for a few pairs, where scipy's indexing costs
+        # a millisecond and an intersection of a handful of names a microsecond.
+        shared = np.fromiter((len(named[a] & named[b]) for a, b in zip(first.tolist(), second.tolist())), dtype=float, count=len(first))
+        cosines = np.einsum("ij,ij->i", vectors[first], vectors[second])
+        return combined(cosines, shared, sizes[first] + sizes[second] - shared)
+
+    return Similarity(block, pairwise)
+
+
+def _sharing_pairs(entities) -> np.ndarray:
+    """Pairs of articles naming one entity that at most RARE_ENTITY articles name: the
+    candidates an approximate vector search could miss when the names make them alike."""
+    by_entity = entities.tocsc()
+    found = []
+    for column in range(by_entity.shape[1]):
+        members = by_entity.indices[by_entity.indptr[column] : by_entity.indptr[column + 1]]
+        if 1 < len(members) <= RARE_ENTITY:
+            first, second = np.triu_indices(len(members), k=1)
+            found.append(np.column_stack([members[first], members[second]]))
+    return np.unique(np.vstack(found), axis=0) if found else np.zeros((0, 2), dtype=np.int64)
 
 
 def group_articles(vectors: np.ndarray, keys: list[frozenset[str]], threshold: float) -> list[list[int]]:
-    """Row indices grouped into stories (singletons included: a story of one article)."""
+    """Row indices grouped into stories (singletons included: a story of one article), by
+    average linkage on each connected piece of the graph of articles at least `threshold`
+    alike (factcheck/cluster/graph.py): the stories of the whole square, in memory that grows
+    with the night."""
     if len(vectors) < 2:
         return [[index] for index in range(len(vectors))]
-    from sklearn.cluster import AgglomerativeClustering
+    entities = _entity_matrix(keys)
+    similarity = _similarity(vectors, entities)
+    extra = _sharing_pairs(entities) if len(vectors) > EXACT_ROWS else None
+    pairs = linked_pairs(vectors, similarity, threshold - GRAPH_SLACK, extra)
 
-    distance = 1.0 - similarities(vectors, keys)
-    np.fill_diagonal(distance, 0.0)
-    labels = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold
-    ).fit_predict(np.maximum(distance, 0.0))
-    groups: dict[int, list[int]] = {}
-    for index, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(index)
-    return sorted(groups.values(), key=lambda members: members[0])
+    def condensed(members: np.ndarray) -> np.ndarray:
+        distance = np.maximum(1.0 - similarity.block(members, members), 0.0)
+        upper, right = np.triu_indices(len(members), k=1)
+        return distance[upper, right]
+
+    return average_linkage(len(vectors), pairs, 1.0 - threshold, condensed, similarity)
 
 
 def running_story(group_vectors: np.ndarray, stories: dict[str, np.ndarray], threshold: float) -> str | None:

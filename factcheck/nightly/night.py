@@ -56,6 +56,7 @@ def run_night(
     embedder: Embedder,
     track: Track = no_progress,
     runner: Runner | None = None,
+    archive_url: str | None = None,
 ) -> Night:
     """Accepted findings come from two baselines, merged: the inbox's (where `factcheck
     ignore` run on the inbox records a decision) and the one beside the archive
@@ -64,11 +65,13 @@ def run_night(
     taken on these very drafts. Accepted findings are marked (`ignored`) in the night's and
     their story's results and are never new. Baselines are read first, so a malformed one
     stops the night before anything is read or archived. `runner` says where extraction,
-    embedding and story checks run (see `workers`); the archive and the grouping stay here."""
+    embedding and story checks run (see `workers`); the archive and the grouping stay here.
+    `archive_url` puts the archive on a PostgreSQL server; `archive_folder` then keeps the
+    standing baseline only."""
     runner = runner or InProcess(embedder, track)
     decisions = _decisions(inbox, archive_folder)
     key = _vector_key(embedder)
-    archive = open_archive(archive_folder, key, code_fingerprint())
+    archive = open_archive(archive_folder, key, code_fingerprint(), archive_url)
     try:
         done = _run(inbox, night, archive, settings, embedder, key, runner)
     finally:
