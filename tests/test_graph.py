@@ -82,3 +82,19 @@ def test_a_piece_too_large_for_its_square_is_clustered_along_its_edges_to_the_sa
     assert max(len(piece) for piece in graph.pieces(len(vectors), graph.linked_pairs(vectors, graph.cosine(vectors), 0.3))) > 100
     assert cluster_sentences(vectors, 0.3) == exact_clusters
     assert group_articles(vectors, keys, 0.3) == exact_stories
+
+
+def test_clustering_waits_for_the_background_imports(tmp_path, monkeypatch):
+    """Sentences are clustered with scipy while scikit-learn may still be importing on the
+    other thread (prepare_clustering): two threads importing parts of one package can meet a
+    half-initialised module (seen in CI), so clustering first waits for that import."""
+    (tmp_path / "slow_to_import.py").write_text("import time\ntime.sleep(0.5)\nDONE = True\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    from factcheck.import_soon import import_soon
+
+    import_soon("slow_to_import")
+    cluster_sentences(clustered_rows(20, 1)[0], 0.5)
+    import sys
+
+    assert getattr(sys.modules.get("slow_to_import"), "DONE", False)
+    monkeypatch.delitem(sys.modules, "slow_to_import")

@@ -57,7 +57,18 @@ def test_a_second_run_reads_extracts_and_embeds_nothing_again(tmp_path, minilm, 
 
     monkeypatch.setattr(module, "read_drafts", lambda *a, **k: pytest.fail("an unchanged article was read again"))
     monkeypatch.setattr(module, "embed_claims", lambda *a, **k: pytest.fail("an unchanged article was embedded again"))
+    saved = []
+    real_open = module.open_archive
+
+    def spying_open(*args, **kwargs):
+        archive = real_open(*args, **kwargs)
+        real_save = archive.save_night
+        archive.save_night = lambda articles, findings, day: (saved.append(len(articles)), real_save(articles, findings, day))[1]
+        return archive
+
+    monkeypatch.setattr(module, "open_archive", spying_open)
     again = night(inbox, tmp_path, minilm, archive_url=archive_url)
+    assert saved == [0], "an unchanged article was written to the archive again"
     assert again.new_articles == 0 and first.new_articles == 4
     assert again.result.findings == first.result.findings
     assert {s.name for s in again.result.stories} == {s.name for s in first.result.stories}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from factcheck.cluster.graph import GRAPH_SLACK, average_linkage, cosine, linked_pairs
-from factcheck.import_soon import import_soon
+from factcheck.import_soon import import_soon, imports_done
 
 CLUSTERING_MODULE = "sklearn.cluster"
 
@@ -29,6 +29,7 @@ def cluster_sentences(vectors: np.ndarray, min_similarity: float) -> list[list[i
     Pieces of the graph of pairs this alike are clustered one at a time (graph.py), so a
     story of 20,000 sentences never holds their square.
     """
+    imports_done()
     if len(vectors) < 2:
         return []
     distance = 1.0 - min_similarity

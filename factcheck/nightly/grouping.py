@@ -17,6 +17,7 @@ from pathlib import PurePath
 import numpy as np
 
 from factcheck.cluster.graph import EXACT_ROWS, GRAPH_SLACK, Similarity, average_linkage, linked_pairs
+from factcheck.import_soon import imports_done
 from factcheck.records import Article, Claim
 
 ENTITY_WEIGHT = 0.5  # how much shared people and organisations add to vector similarity
@@ -93,6 +94,7 @@ def group_articles(vectors: np.ndarray, keys: list[frozenset[str]], threshold: f
     with the night."""
     if len(vectors) < 2:
         return [[index] for index in range(len(vectors))]
+    imports_done()
     entities = _entity_matrix(keys)
     similarity = _similarity(vectors, entities)
     extra = _sharing_pairs(entities) if len(vectors) > EXACT_ROWS else None

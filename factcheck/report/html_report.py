@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from jinja2 import Environment, PackageLoader
@@ -159,9 +160,12 @@ def severity_table(findings: list[Finding]) -> list[tuple[str, list[int]]]:
     return [(rule, [counts[(rule, severity)] for severity in SEVERITIES]) for rule in rules]
 
 
+@lru_cache(maxsize=1)
 def template_environment() -> Environment:
     """The one Jinja2 set-up for every HTML page (reports and the nightly index): autoescaping
-    on, so draft text can never become markup."""
+    on, so draft text can never become markup. One per process, so each template is compiled
+    once: compiling the report's for every story page was most of a warm night (8.7 of
+    12.4 s under the profiler, 70 stories)."""
     environment = Environment(
         loader=PackageLoader("factcheck.report", "templates"),
         autoescape=True,
