@@ -26,3 +26,15 @@ def test_every_docs_link_in_the_readme_exists():
     for target in re.findall(r"\]\(([^)#]+)\)", readme):
         if not target.startswith("http"):
             assert (ROOT / target).exists(), target
+
+
+def test_no_readme_table_repeats_its_header_as_a_row():
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines[:-1]):
+        if line.startswith("|") and set(lines[number + 1].replace("|", "").strip()) <= {"-", ":", " "} and lines[number + 1].startswith("|"):
+            rows = []
+            for row in lines[number + 2:]:
+                if not row.startswith("|"):
+                    break
+                rows.append(row)
+            assert line not in rows, f"the table under line {number + 1} repeats its header"
