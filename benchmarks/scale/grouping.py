@@ -12,7 +12,7 @@ model, with the within- and across-story cosines printed beside the results; eac
 two of its story's four entities and one of 200 names every story uses (a country, a big
 company). Each size runs in a fresh process, so the peak (VmHWM) is that size's alone. Both
 methods run at every size: the exact search (every pair, a block of rows at a time) and the
-approximate one (faiss HNSW, each article's 32 nearest plus articles sharing a rare name); the
+approximate one (faiss HNSW over 64 principal components, each article's 24 nearest plus articles sharing a rare name); the
 product uses the exact one up to 20,000 articles. Agreement is pairwise: of the pairs of
 articles one method puts in one story, the share the other does too.
 """

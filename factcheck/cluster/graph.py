@@ -25,12 +25,14 @@ EXACT_ROWS = 20_000
 BLOCK_ROWS = 512
 NEIGHBOURS = 24
 DENSE_PIECE = 6_000
+DOT_CHUNK = 2_048  # pairs whose rows are gathered at a time (3 MB at 384 dimensions)
 PAIR_CHUNK = 16_384  # candidate pairs scored at a time (two 25 MB slices of vectors)
 # HNSW's links per row and search breadth. Pieces only need their edges to connect them (each
 # piece is then clustered exactly), so a row's 24 nearest are plenty: benchmarks/scale/grouping.py
 # measures the stories against the exact search's.
 HNSW_LINKS = 16
 HNSW_SEARCH = 48
+SEARCH_DIMENSIONS = 64
 
 # Pairs this much less alike than the threshold are linked too: the clustering's own
 # arithmetic (1 - cosine in float64) may land either side of the graph's dot product.
@@ -49,7 +51,16 @@ def cosine(vectors: np.ndarray) -> Similarity:
     """Similarity as the dot product of L2-normalised rows."""
     return Similarity(
         block=lambda rows, columns: vectors[rows] @ vectors[columns].T,
-        pairwise=lambda first, second: np.einsum("ij,ij->i", vectors[first], vectors[second]),
+        pairwise=lambda first, second: row_dots(vectors, first, second),
+    )
+
+
+def row_dots(vectors: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """vectors[first[k]] . vectors[second[k]] for every k, a cache-sized slice at a time:
+    gathering a million pairs' rows at once is seven times slower (the same numbers)."""
+    return np.concatenate(
+        [np.einsum("ij,ij->i", vectors[first[start : start + DOT_CHUNK]], vectors[second[start : start + DOT_CHUNK]]) for start in range(0, len(first), DOT_CHUNK)]
+        or [np.zeros(0, dtype=vectors.dtype)]
     )
 
 
@@ -77,10 +88,17 @@ def linked_pairs(vectors: np.ndarray, similarity: Similarity, threshold: float, 
 
 
 def nearest_neighbour_pairs(vectors: np.ndarray, neighbours: int = NEIGHBOURS) -> np.ndarray:
-    """(i, j), i < j, for each row's `neighbours` nearest by inner product (faiss HNSW)."""
+    """(i, j), i < j, for each row's `neighbours` nearest by inner product (faiss HNSW), found
+    among the rows' first SEARCH_DIMENSIONS principal components: the pairs are only
+    candidates, scored again in full, and the search is 2.4 times quicker at 100,000 rows."""
     import faiss
 
     data = np.ascontiguousarray(vectors, dtype=np.float32)
+    if data.shape[1] > SEARCH_DIMENSIONS:
+        projection = faiss.PCAMatrix(data.shape[1], SEARCH_DIMENSIONS)
+        projection.train(data)
+        data = projection.apply(data)
+        data /= np.maximum(np.linalg.norm(data, axis=1, keepdims=True), 1e-12)
     threads = faiss.omp_get_max_threads()
     faiss.omp_set_num_threads(1)  # a graph built on one thread is the same graph on every run
     index = faiss.IndexHNSWFlat(data.shape[1], HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
@@ -120,10 +138,7 @@ def average_linkage(
     bit); a piece above DENSE_PIECE rows is clustered along its edges with `similarity`."""
     clusters: list[list[int]] = []
     found = pieces(count, pairs)
-    links: dict[int, list[int]] = {}
-    if any(len(members) > DENSE_PIECE for members in found):
-        for index, (first, _) in enumerate(pairs):
-            links.setdefault(int(first), []).append(index)
+    position = np.full(count, -1)
     for members in found:
         if len(members) == 1:
             clusters.append([int(members[0])])
@@ -131,8 +146,8 @@ def average_linkage(
         if len(members) <= DENSE_PIECE:
             labels = cut_linkage(condensed_distances(members), len(members), distance_threshold)
         else:
-            position = {int(row): local for local, row in enumerate(members)}
-            local = np.array([(position[int(a)], position[int(b)]) for row in members for a, b in pairs[links.get(int(row), [])]])
+            position[members] = np.arange(len(members))
+            local = position[pairs[np.isin(pairs[:, 0], members)]]
             labels = linked_average_linkage(members, local, similarity, distance_threshold)
         grouped: dict[int, list[int]] = {}
         for row, label in zip(members, labels):

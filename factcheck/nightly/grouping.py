@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 import numpy as np
 
-from factcheck.cluster.graph import EXACT_ROWS, GRAPH_SLACK, Similarity, average_linkage, linked_pairs
+from factcheck.cluster.graph import EXACT_ROWS, GRAPH_SLACK, Similarity, average_linkage, linked_pairs, row_dots
 from factcheck.import_soon import imports_done
 from factcheck.records import Article, Claim
 
@@ -25,6 +25,8 @@ TITLE_WORDS = 14  # a lead used as a title is cut to about a headline's length
 # A name this few articles share links them as candidates beside their nearest vectors; more
 # is a name every story mentions (a country, a big company), no sign of one story.
 RARE_ENTITY = 50
+SPARSE_PAIRS = 5_000  # more pairs than this count shared names with sparse rows
+SPARSE_BLOCK = 250_000  # blocks of more article pairs than this count shared names sparsely
 
 
 def entity_keys(claims: list[Claim]) -> frozenset[str]:
@@ -59,19 +61,45 @@ def _similarity(vectors: np.ndarray, entities) -> Similarity:
         return np.clip(cosines + ENTITY_WEIGHT * jaccard, -1.0, 1.0)
 
     def block(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        shared = (entities[rows] @ entities[columns].T).toarray()
+        shared = _shared_counts(entities, rows, columns)
         return combined(vectors[rows] @ vectors[columns].T, shared, sizes[rows][:, None] + sizes[columns][None, :] - shared)
 
     named = [frozenset(entities.indices[entities.indptr[row] : entities.indptr[row + 1]].tolist()) for row in range(entities.shape[0])]
 
     def pairwise(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-        # Sets, not sparse rows: most calls ask for a few pairs, where scipy's indexing costs
-        # a millisecond and an intersection of a handful of names a microsecond.
-        shared = np.fromiter((len(named[a] & named[b]) for a, b in zip(first.tolist(), second.tolist())), dtype=float, count=len(first))
-        cosines = np.einsum("ij,ij->i", vectors[first], vectors[second])
+        # Sets for a few pairs, where scipy's indexing costs a millisecond and an intersection
+        # of a handful of names a microsecond; sparse rows for many, five times quicker.
+        if len(first) > SPARSE_PAIRS:
+            shared = np.asarray(entities[first].multiply(entities[second]).sum(axis=1), dtype=float).ravel()
+        else:
+            shared = np.fromiter((len(named[a] & named[b]) for a, b in zip(first.tolist(), second.tolist())), dtype=float, count=len(first))
+        cosines = row_dots(vectors, first, second)
         return combined(cosines, shared, sizes[first] + sizes[second] - shared)
 
     return Similarity(block, pairwise)
+
+
+def _shared_counts(entities, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Entities each of `rows` shares with each of `columns`, as a dense block. A night has
+    thousands of story-sized pieces, where scipy's row indexing costs a millisecond a call;
+    their few names go through small dense arrays instead (the same whole-number counts)."""
+    if len(rows) * len(columns) > SPARSE_BLOCK:
+        return (entities[rows] @ entities[columns].T).toarray()
+    left, right = _dense_rows(entities, rows), _dense_rows(entities, columns)
+    names = np.union1d(left[1], right[1])
+    first = np.zeros((len(rows), len(names)))
+    first[left[0], np.searchsorted(names, left[1])] = 1.0
+    second = np.zeros((len(columns), len(names)))
+    second[right[0], np.searchsorted(names, right[1])] = 1.0
+    return first @ second.T
+
+
+def _dense_rows(entities, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(position in `rows`, entity column) for every entity the rows name."""
+    starts, ends = entities.indptr[rows], entities.indptr[rows + 1]
+    positions = np.repeat(np.arange(len(rows)), ends - starts)
+    columns = np.concatenate([entities.indices[start:end] for start, end in zip(starts.tolist(), ends.tolist())]) if len(rows) else np.zeros(0, dtype=np.int64)
+    return positions, columns
 
 
 def _sharing_pairs(entities) -> np.ndarray:
